@@ -1,0 +1,118 @@
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::client::Client;
+use crate::error::Result;
+use crate::pagination::Paginator;
+use crate::request::RequestOptions;
+
+/// A transfer of money between two accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    /// `pay_` id.
+    pub id: String,
+    /// Amount in minor units of `currency`.
+    pub amount: i64,
+    /// ISO 4217 code in upper case.
+    pub currency: String,
+    pub status: PaymentStatus,
+    pub source_account: String,
+    pub destination_account: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub metadata: BTreeMap<String, String>,
+    /// Why the payment failed (`"insufficient_funds"`, `"fraud_declined"`),
+    /// set only when `status` is `Failed`.
+    pub failure_code: Option<String>,
+    /// Unix time in seconds.
+    pub created: i64,
+    /// Unix time in seconds of the cancel, when `status` is `Canceled`.
+    pub canceled_at: Option<i64>,
+}
+
+/// Where a payment is in its life: `Pending`, then one of the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentStatus {
+    Pending,
+    Succeeded,
+    Failed,
+    Canceled,
+}
+
+/// The body of [`Payments::create`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreatePaymentParams {
+    /// Amount in minor units, 1 to 100 000 000 000.
+    pub amount: i64,
+    /// ISO 4217 code in upper case, such as `"EUR"`.
+    pub currency: String,
+    /// `acct_` followed by letters, digits or `_`, at most 64 characters.
+    pub source_account: String,
+    /// Same form as `source_account`, and different from it.
+    pub destination_account: String,
+    /// At most 500 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// At most 20 keys of up to 40 characters, values up to 500 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<BTreeMap<String, String>>,
+}
+
+/// Filters and paging for [`Payments::list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListPaymentsParams {
+    /// Page size, 1 to 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starting_after: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<PaymentStatus>,
+}
+
+/// The `/v1/payments` calls. See [`Client::payments`].
+#[derive(Debug, Clone)]
+pub struct Payments {
+    pub(crate) client: Client,
+}
+
+impl Payments {
+    /// Creates a payment.
+    ///
+    /// Sends `options.idempotency_key`, or a generated UUID v4 key when it is
+    /// `None`, and sends the same key on every retry of this call, so a
+    /// retried request never creates a second payment.
+    pub async fn create(&self, params: &CreatePaymentParams, options: &RequestOptions) -> Result<Payment> {
+        let _ = (params, options, &self.client);
+        todo!("core: POST /v1/payments")
+    }
+
+    /// Fetches one payment by its `pay_` id.
+    pub async fn retrieve(&self, id: &str, options: &RequestOptions) -> Result<Payment> {
+        let _ = (id, options, &self.client);
+        todo!("core: GET /v1/payments/{{id}}")
+    }
+
+    /// Fetches one page of payments.
+    pub async fn list_page(&self, params: &ListPaymentsParams, options: &RequestOptions) -> Result<super::Page<Payment>> {
+        let _ = (params, options, &self.client);
+        todo!("core: GET /v1/payments")
+    }
+
+    /// Returns a paginator over every matching payment.
+    pub fn list(&self, params: ListPaymentsParams, options: RequestOptions) -> Result<Paginator<Payment>> {
+        let _ = (params, options, &self.client);
+        todo!("core: paginator over GET /v1/payments")
+    }
+
+    /// Cancels a pending payment. A payment that is no longer pending gives
+    /// a `Conflict` error with code `payment_not_cancelable`.
+    pub async fn cancel(&self, id: &str, options: &RequestOptions) -> Result<Payment> {
+        let _ = (id, options, &self.client);
+        todo!("core: POST /v1/payments/{{id}}/cancel")
+    }
+}

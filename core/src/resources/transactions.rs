@@ -1,0 +1,103 @@
+use serde::{Deserialize, Serialize};
+
+use crate::client::Client;
+use crate::error::Result;
+use crate::pagination::Paginator;
+use crate::request::RequestOptions;
+
+/// A posted or pending movement of money on an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transaction {
+    /// `txn_` id.
+    pub id: String,
+    /// Amount in minor units of `currency` (cents for EUR); always positive,
+    /// `direction` gives the sign.
+    pub amount: i64,
+    /// ISO 4217 code in upper case.
+    pub currency: String,
+    pub status: TransactionStatus,
+    pub direction: TransactionDirection,
+    /// The `acct_` id the transaction belongs to.
+    pub account: String,
+    /// The other party's `acct_` id.
+    pub counterparty: Option<String>,
+    pub description: Option<String>,
+    /// Unix time in seconds.
+    pub created: i64,
+}
+
+/// Where a transaction is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TransactionStatus {
+    Pending,
+    Posted,
+    Failed,
+    Reversed,
+}
+
+/// Whether money came in (`Credit`) or went out (`Debit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TransactionDirection {
+    Credit,
+    Debit,
+}
+
+/// Filters and paging for [`Transactions::list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListTransactionsParams {
+    /// Page size, 1 to 100 (the API's default is 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Start after this `txn_` id; the paginator sets it for later pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starting_after: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<TransactionStatus>,
+    /// Only transactions created at or after this Unix time in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_gte: Option<i64>,
+    /// Only transactions created at or before this Unix time in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_lte: Option<i64>,
+}
+
+/// The `/v1/transactions` calls. Cheap to create; see [`Client::transactions`].
+#[derive(Debug, Clone)]
+pub struct Transactions {
+    pub(crate) client: Client,
+}
+
+impl Transactions {
+    /// Fetches one transaction by its `txn_` id.
+    ///
+    /// Errors: `InvalidRequest` for an empty or malformed id (before any
+    /// request), `NotFound`, and the errors every call can return.
+    pub async fn retrieve(&self, id: &str, options: &RequestOptions) -> Result<Transaction> {
+        let _ = (id, options, &self.client);
+        todo!("core: GET /v1/transactions/{{id}}")
+    }
+
+    /// Fetches one page of transactions.
+    pub async fn list_page(
+        &self,
+        params: &ListTransactionsParams,
+        options: &RequestOptions,
+    ) -> Result<super::Page<Transaction>> {
+        let _ = (params, options, &self.client);
+        todo!("core: GET /v1/transactions")
+    }
+
+    /// Returns a paginator over every matching transaction, fetching pages on
+    /// demand. Parameters are validated here, before any request.
+    pub fn list(
+        &self,
+        params: ListTransactionsParams,
+        options: RequestOptions,
+    ) -> Result<Paginator<Transaction>> {
+        let _ = (params, options, &self.client);
+        todo!("core: paginator over GET /v1/transactions")
+    }
+}

@@ -1,0 +1,3 @@
+//! Client-side checks of request parameters, run before any request so a
+//! mistake costs no round trip and names its field. The sandbox enforces the
+//! same rules on its own.
