@@ -1,0 +1,193 @@
+//! Injected faults: the next N requests on a route get an error status, a
+//! delay, or a closed connection. Faults apply to every `/v1/` route,
+//! including the token endpoint, and never to the admin API.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::auth::lock;
+use crate::errors::{ApiError, ErrorType};
+use crate::oauth::OAuthError;
+use crate::server::ConnectionHandle;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultAction {
+    /// Answer with `status` (and `Retry-After`) without processing.
+    Respond,
+    /// Wait `delay_ms`, then process normally.
+    Delay,
+    /// Process the request fully, then close the connection without sending
+    /// any byte of the response.
+    DropAfterProcessing,
+    /// Close the connection without processing the request.
+    ResetBeforeProcessing,
+}
+
+impl FaultAction {
+    pub fn parse(value: &str) -> Option<FaultAction> {
+        match value {
+            "respond" => Some(FaultAction::Respond),
+            "delay" => Some(FaultAction::Delay),
+            "drop_after_processing" => Some(FaultAction::DropAfterProcessing),
+            "reset_before_processing" => Some(FaultAction::ResetBeforeProcessing),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Fault {
+    pub id: String,
+    /// `None` matches every method.
+    pub method: Option<String>,
+    /// An exact path, or a prefix ending in `/*` (`/v1/payments/*` matches
+    /// `/v1/payments/pay_1` but not `/v1/payments`).
+    pub path: String,
+    /// Requests still to be affected.
+    pub remaining: u32,
+    pub action: FaultAction,
+    pub status: u16,
+    pub retry_after: Option<u64>,
+    pub delay_ms: u64,
+}
+
+impl Fault {
+    fn matches(&self, method: &Method, path: &str) -> bool {
+        if let Some(expected) = &self.method {
+            if !expected.eq_ignore_ascii_case(method.as_str()) {
+                return false;
+            }
+        }
+        match self.path.strip_suffix('*') {
+            Some(prefix) => path.starts_with(prefix),
+            None => self.path == path,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct FaultStore {
+    faults: Vec<Fault>,
+}
+
+impl FaultStore {
+    pub fn add(&mut self, fault: Fault) {
+        self.faults.push(fault);
+    }
+
+    pub fn clear(&mut self) {
+        self.faults.clear();
+    }
+
+    pub fn list(&self) -> Vec<Fault> {
+        self.faults.clone()
+    }
+
+    /// Takes one use of the first fault matching the request, oldest first.
+    fn take(&mut self, method: &Method, path: &str) -> Option<Fault> {
+        let index = self
+            .faults
+            .iter()
+            .position(|fault| fault.remaining > 0 && fault.matches(method, path))?;
+        let fault = &mut self.faults[index];
+        fault.remaining -= 1;
+        let taken = fault.clone();
+        if fault.remaining == 0 {
+            self.faults.remove(index);
+        }
+        Some(taken)
+    }
+}
+
+/// Middleware on every `/v1/` route: counts the request under its route
+/// template, then applies the first matching fault.
+pub async fn count_and_inject(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let template = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|path| path.as_str().to_string())
+        .unwrap_or_else(|| request.uri().path().to_string());
+    state
+        .stats
+        .record_request(format!("{} {}", request.method(), template));
+
+    let fault = lock(&state.faults).take(request.method(), request.uri().path());
+    let Some(fault) = fault else {
+        return next.run(request).await;
+    };
+    tracing::info!(
+        request_id = crate::request_id::current().as_deref(),
+        fault = %fault.id,
+        action = ?fault.action,
+        path = request.uri().path(),
+        "injecting fault"
+    );
+    if fault.delay_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
+    }
+    let connection = request.extensions().get::<ConnectionHandle>().cloned();
+    match fault.action {
+        FaultAction::Delay => next.run(request).await,
+        FaultAction::Respond => fault_response(&fault, request.uri().path()),
+        FaultAction::ResetBeforeProcessing => close_connection(connection).await,
+        FaultAction::DropAfterProcessing => {
+            let response = next.run(request).await;
+            drop(response);
+            close_connection(connection).await
+        }
+    }
+}
+
+/// Closes the connection this request arrived on and never returns, so the
+/// response is never written.
+async fn close_connection(connection: Option<ConnectionHandle>) -> Response {
+    match connection {
+        Some(connection) => {
+            connection.close();
+            std::future::pending().await
+        }
+        None => ApiError::internal("The fault could not close the connection: no connection handle.")
+            .into_response(),
+    }
+}
+
+fn fault_response(fault: &Fault, path: &str) -> Response {
+    let status = StatusCode::from_u16(fault.status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+    let mut response = if path == "/v1/oauth/token" {
+        OAuthError::fault(status).into_response()
+    } else {
+        let (error_type, code) = match status.as_u16() {
+            429 => (ErrorType::RateLimit, "rate_limited"),
+            503 => (ErrorType::Api, "service_unavailable"),
+            500..=599 => (ErrorType::Api, "internal_error"),
+            401 => (ErrorType::Authentication, "api_key_invalid"),
+            403 => (ErrorType::Permission, "insufficient_scope"),
+            _ => (ErrorType::InvalidRequest, "parameter_invalid"),
+        };
+        ApiError::new(
+            status,
+            error_type,
+            code,
+            format!("Injected fault {}: the sandbox answered {status} on purpose.", fault.id),
+        )
+        .into_response()
+    };
+    if let Some(seconds) = fault.retry_after {
+        response
+            .headers_mut()
+            .insert("retry-after", axum::http::HeaderValue::from(seconds));
+    }
+    response
+}
