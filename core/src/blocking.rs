@@ -26,7 +26,9 @@ pub struct Client {
 impl Client {
     /// Builds a blocking client from a [`ClientBuilder`].
     pub fn new(builder: ClientBuilder) -> Result<Client> {
-        Ok(Client { inner: builder.build()? })
+        Ok(Client {
+            inner: builder.build()?,
+        })
     }
 
     /// Wraps an async client; both share connections and the token cache.
@@ -43,15 +45,29 @@ impl Client {
         runtime::block_on(self.inner.transactions().retrieve(id, options))?
     }
 
-    pub fn list_transactions_page(&self, params: &ListTransactionsParams, options: &RequestOptions) -> Result<Page<Transaction>> {
+    pub fn list_transactions_page(
+        &self,
+        params: &ListTransactionsParams,
+        options: &RequestOptions,
+    ) -> Result<Page<Transaction>> {
         runtime::block_on(self.inner.transactions().list_page(params, options))?
     }
 
-    pub fn list_transactions(&self, params: ListTransactionsParams, options: RequestOptions) -> Result<BlockingPaginator<Transaction>> {
-        Ok(BlockingPaginator::new(self.inner.transactions().list(params, options)?))
+    pub fn list_transactions(
+        &self,
+        params: ListTransactionsParams,
+        options: RequestOptions,
+    ) -> Result<BlockingPaginator<Transaction>> {
+        Ok(BlockingPaginator::new(
+            self.inner.transactions().list(params, options)?,
+        ))
     }
 
-    pub fn create_payment(&self, params: &CreatePaymentParams, options: &RequestOptions) -> Result<Payment> {
+    pub fn create_payment(
+        &self,
+        params: &CreatePaymentParams,
+        options: &RequestOptions,
+    ) -> Result<Payment> {
         runtime::block_on(self.inner.payments().create(params, options))?
     }
 
@@ -59,23 +75,43 @@ impl Client {
         runtime::block_on(self.inner.payments().retrieve(id, options))?
     }
 
-    pub fn list_payments(&self, params: ListPaymentsParams, options: RequestOptions) -> Result<BlockingPaginator<Payment>> {
-        Ok(BlockingPaginator::new(self.inner.payments().list(params, options)?))
+    pub fn list_payments(
+        &self,
+        params: ListPaymentsParams,
+        options: RequestOptions,
+    ) -> Result<BlockingPaginator<Payment>> {
+        Ok(BlockingPaginator::new(
+            self.inner.payments().list(params, options)?,
+        ))
     }
 
     pub fn cancel_payment(&self, id: &str, options: &RequestOptions) -> Result<Payment> {
         runtime::block_on(self.inner.payments().cancel(id, options))?
     }
 
-    pub fn assess_fraud(&self, params: &CreateFraudAssessmentParams, options: &RequestOptions) -> Result<FraudAssessment> {
+    pub fn assess_fraud(
+        &self,
+        params: &CreateFraudAssessmentParams,
+        options: &RequestOptions,
+    ) -> Result<FraudAssessment> {
         runtime::block_on(self.inner.fraud().assess(params, options))?
     }
 
-    pub fn list_events(&self, params: ListEventsParams, options: RequestOptions) -> Result<BlockingPaginator<Event>> {
-        Ok(BlockingPaginator::new(self.inner.events().list(params, options)?))
+    pub fn list_events(
+        &self,
+        params: ListEventsParams,
+        options: RequestOptions,
+    ) -> Result<BlockingPaginator<Event>> {
+        Ok(BlockingPaginator::new(
+            self.inner.events().list(params, options)?,
+        ))
     }
 
-    pub fn create_webhook_endpoint(&self, params: &CreateWebhookEndpointParams, options: &RequestOptions) -> Result<WebhookEndpoint> {
+    pub fn create_webhook_endpoint(
+        &self,
+        params: &CreateWebhookEndpointParams,
+        options: &RequestOptions,
+    ) -> Result<WebhookEndpoint> {
         runtime::block_on(self.inner.webhook_endpoints().create(params, options))?
     }
 }
@@ -90,7 +126,10 @@ pub struct BlockingPaginator<T> {
 
 impl<T: Send + 'static> BlockingPaginator<T> {
     fn new(paginator: Paginator<T>) -> Self {
-        BlockingPaginator { paginator, buffer: Vec::new().into_iter() }
+        BlockingPaginator {
+            paginator,
+            buffer: Vec::new().into_iter(),
+        }
     }
 
     /// Fetches the next page, or `None` at the end.

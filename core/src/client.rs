@@ -1,11 +1,14 @@
 //! The API client.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
-use crate::config::{ClientBuilder, ClientCredentials};
+use crate::auth::Auth;
+use crate::config::{ClientBuilder, ClientCredentials, Credentials};
 use crate::error::Result;
+use crate::http::Transport;
 use crate::resources::{Events, Fraud, Payments, Transactions, WebhookEndpoints};
 use crate::secret::SecretString;
+use crate::settings::{self, Settings};
 
 /// An asynchronous Real Time Finance client.
 ///
@@ -17,11 +20,35 @@ pub struct Client {
     pub(crate) inner: Arc<ClientInner>,
 }
 
-pub(crate) struct ClientInner {}
+pub(crate) struct ClientInner {
+    pub(crate) settings: Settings,
+    pub(crate) transport: Transport,
+    /// Swapped whole on credential rotation; calls in flight keep their `Arc`.
+    auth: RwLock<Arc<Auth>>,
+}
+
+impl ClientInner {
+    pub(crate) fn current_auth(&self) -> Arc<Auth> {
+        self.auth
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    fn replace_auth(&self, auth: Auth) {
+        *self
+            .auth
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(auth);
+    }
+}
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").finish_non_exhaustive()
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.settings.base_url_text)
+            .field("oauth", &self.inner.current_auth().is_oauth())
+            .finish_non_exhaustive()
     }
 }
 
@@ -37,13 +64,27 @@ impl Client {
     }
 
     pub(crate) fn from_builder(builder: ClientBuilder) -> Result<Client> {
-        let _ = builder;
-        todo!("core: validate settings and build the client")
+        let (settings, credentials) = settings::resolve(builder)?;
+        let auth = Auth::new(credentials, &settings)?;
+        let transport = Transport::new(&settings)?;
+        let inner = ClientInner {
+            settings,
+            transport,
+            auth: RwLock::new(Arc::new(auth)),
+        };
+        Ok(Client {
+            inner: Arc::new(inner),
+        })
     }
 
     /// The base URL requests go to, without a trailing slash.
     pub fn base_url(&self) -> &str {
-        todo!("core: base url")
+        &self.inner.settings.base_url_text
+    }
+
+    /// The `User-Agent` sent with every request.
+    pub fn user_agent(&self) -> &str {
+        &self.inner.settings.user_agent
     }
 
     /// Replaces the API key on a live client (key rotation without restart).
@@ -52,33 +93,63 @@ impl Client {
     /// Errors (`Configuration`): a publishable key or a key for the wrong
     /// environment.
     pub fn set_api_key(&self, key: SecretString) -> Result<()> {
-        let _ = key;
-        todo!("core: rotate the api key")
+        let auth = Auth::new(Credentials::ApiKey(key), &self.inner.settings)?;
+        self.inner.replace_auth(auth);
+        Ok(())
     }
 
     /// Replaces the OAuth client credentials and drops the cached token.
+    /// Calls already in flight finish with the old token.
+    ///
+    /// Errors (`Configuration`): an empty client id or secret, or an
+    /// invalid token URL.
     pub fn set_client_credentials(&self, credentials: ClientCredentials) -> Result<()> {
-        let _ = credentials;
-        todo!("core: rotate the client credentials")
+        if credentials.client_id.is_empty() || credentials.client_secret.expose_secret().is_empty()
+        {
+            return Err(crate::Error::configuration(
+                "the new OAuth client credentials need a client id and a client secret",
+            ));
+        }
+        let auth = Auth::new(
+            Credentials::ClientCredentials(credentials),
+            &self.inner.settings,
+        )?;
+        self.inner.replace_auth(auth);
+        Ok(())
     }
 
+    /// The `/v1/transactions` calls.
     pub fn transactions(&self) -> Transactions {
-        Transactions { client: self.clone() }
+        Transactions {
+            client: self.clone(),
+        }
     }
 
+    /// The `/v1/payments` calls.
     pub fn payments(&self) -> Payments {
-        Payments { client: self.clone() }
+        Payments {
+            client: self.clone(),
+        }
     }
 
+    /// The `/v1/fraud` calls.
     pub fn fraud(&self) -> Fraud {
-        Fraud { client: self.clone() }
+        Fraud {
+            client: self.clone(),
+        }
     }
 
+    /// The `/v1/events` calls.
     pub fn events(&self) -> Events {
-        Events { client: self.clone() }
+        Events {
+            client: self.clone(),
+        }
     }
 
+    /// The `/v1/webhook_endpoints` calls.
     pub fn webhook_endpoints(&self) -> WebhookEndpoints {
-        WebhookEndpoints { client: self.clone() }
+        WebhookEndpoints {
+            client: self.clone(),
+        }
     }
 }

@@ -16,6 +16,21 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Time allowed to open a TCP (and TLS) connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Upper bound of the first backoff wait. Each retry doubles the bound,
+/// and the wait is drawn uniformly from zero to the bound (full jitter).
+pub const RETRY_BASE_DELAY: Duration = Duration::from_millis(500);
+/// Largest bound of one backoff wait, reached on the fifth retry.
+pub const RETRY_MAX_DELAY: Duration = Duration::from_secs(8);
+/// Longest `Retry-After` the client waits for. A longer one, or one beyond
+/// the call's remaining time budget, ends the call with the error, whose
+/// `retry_after` carries the server's value.
+pub const RETRY_AFTER_MAX: Duration = Duration::from_secs(60);
+
+/// Base URL of [`Environment::Live`].
+pub const LIVE_BASE_URL: &str = "https://api.realtimefinance.com";
+/// Base URL of [`Environment::Sandbox`], the hosted test mode.
+pub const SANDBOX_BASE_URL: &str = "https://sandbox.realtimefinance.com";
+
 /// Environment variable holding the secret API key.
 pub const ENV_SECRET_KEY: &str = "REALTIME_FINANCE_SECRET_KEY";
 /// Environment variable holding the OAuth client id.
@@ -32,6 +47,16 @@ pub enum Environment {
     Sandbox,
     /// Production: accepts only `sk_live_` keys.
     Live,
+}
+
+impl Environment {
+    /// The environment's base URL, without a trailing slash.
+    pub fn base_url(self) -> &'static str {
+        match self {
+            Environment::Sandbox => SANDBOX_BASE_URL,
+            Environment::Live => LIVE_BASE_URL,
+        }
+    }
 }
 
 /// How the client authenticates each API call.

@@ -16,22 +16,27 @@
 //! # }
 //! ```
 
+mod auth;
 pub mod blocking;
 mod client;
 mod config;
 mod error;
+mod http;
 pub mod pagination;
 mod request;
 pub mod resources;
+mod retry;
 pub mod runtime;
 mod secret;
+mod settings;
 pub mod webhook;
 
 pub use client::Client;
 pub use config::{
     ClientAuthMethod, ClientBuilder, ClientCredentials, Credentials, Environment,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
-    ENV_CLIENT_SECRET, ENV_SECRET_KEY,
+    ENV_CLIENT_SECRET, ENV_SECRET_KEY, LIVE_BASE_URL, RETRY_AFTER_MAX, RETRY_BASE_DELAY,
+    RETRY_MAX_DELAY, SANDBOX_BASE_URL,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use pagination::Paginator;

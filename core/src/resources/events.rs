@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 
+use super::{validate, Page};
 use crate::client::Client;
 use crate::error::Result;
+use crate::http::ApiRequest;
 use crate::pagination::Paginator;
 use crate::request::RequestOptions;
 
@@ -42,6 +44,18 @@ pub struct ListEventsParams {
     pub event_type: Option<String>,
 }
 
+impl ListEventsParams {
+    /// Checks the parameters. Errors (`InvalidRequest`, `param` set):
+    /// `limit` outside 1 to 100, a malformed `starting_after` or an empty type.
+    pub fn validate(&self) -> Result<()> {
+        validate::limit(self.limit)?;
+        if let Some(cursor) = &self.starting_after {
+            validate::object_id("starting_after", cursor, "evt_")?;
+        }
+        validate::non_empty("type", self.event_type.as_deref())
+    }
+}
+
 /// The `/v1/events` calls. See [`Client::events`].
 #[derive(Debug, Clone)]
 pub struct Events {
@@ -50,14 +64,38 @@ pub struct Events {
 
 impl Events {
     /// Fetches one page of events.
-    pub async fn list_page(&self, params: &ListEventsParams, options: &RequestOptions) -> Result<super::Page<Event>> {
-        let _ = (params, options, &self.client);
-        todo!("core: GET /v1/events")
+    pub async fn list_page(
+        &self,
+        params: &ListEventsParams,
+        options: &RequestOptions,
+    ) -> Result<Page<Event>> {
+        params.validate()?;
+        let request = ApiRequest::get(vec!["v1", "events"], options).with_query(params);
+        self.client.inner.execute(request).await
     }
 
     /// Returns a paginator over every matching event, newest first.
-    pub fn list(&self, params: ListEventsParams, options: RequestOptions) -> Result<Paginator<Event>> {
-        let _ = (params, options, &self.client);
-        todo!("core: paginator over GET /v1/events")
+    pub fn list(
+        &self,
+        params: ListEventsParams,
+        options: RequestOptions,
+    ) -> Result<Paginator<Event>> {
+        params.validate()?;
+        let events = self.clone();
+        let cursor = params.starting_after.clone();
+
+        Ok(Paginator::new(
+            cursor,
+            |item: &Event| &item.id,
+            move |starting_after| {
+                let events = events.clone();
+                let params = ListEventsParams {
+                    starting_after,
+                    ..params.clone()
+                };
+                let options = options.clone();
+                async move { events.list_page(&params, &options).await }
+            },
+        ))
     }
 }

@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 
+use super::validate;
 use crate::client::Client;
 use crate::error::Result;
+use crate::http::ApiRequest;
 use crate::request::RequestOptions;
 
 /// The fraud engine's verdict on a prospective or existing payment.
@@ -56,6 +58,22 @@ pub struct CreateFraudAssessmentParams {
     pub payment: Option<String>,
 }
 
+impl CreateFraudAssessmentParams {
+    /// Checks the body with the payment rules, and `payment` as a `pay_` id.
+    /// Errors (`InvalidRequest`, `param` set).
+    pub fn validate(&self) -> Result<()> {
+        validate::amount(self.amount)?;
+        validate::currency(&self.currency)?;
+        validate::account("source_account", &self.source_account)?;
+        validate::account("destination_account", &self.destination_account)?;
+        validate::different_accounts(&self.source_account, &self.destination_account)?;
+        if let Some(payment) = &self.payment {
+            validate::object_id("payment", payment, "pay_")?;
+        }
+        Ok(())
+    }
+}
+
 /// The `/v1/fraud` calls. See [`Client::fraud`].
 #[derive(Debug, Clone)]
 pub struct Fraud {
@@ -65,8 +83,14 @@ pub struct Fraud {
 impl Fraud {
     /// Scores a payment for fraud risk (`POST /v1/fraud/assessments`).
     /// Sends an idempotency key like [`crate::Payments::create`].
-    pub async fn assess(&self, params: &CreateFraudAssessmentParams, options: &RequestOptions) -> Result<FraudAssessment> {
-        let _ = (params, options, &self.client);
-        todo!("core: POST /v1/fraud/assessments")
+    pub async fn assess(
+        &self,
+        params: &CreateFraudAssessmentParams,
+        options: &RequestOptions,
+    ) -> Result<FraudAssessment> {
+        params.validate()?;
+        let key = validate::idempotency_key_for(options)?;
+        let request = ApiRequest::post(vec!["v1", "fraud", "assessments"], params, key, options)?;
+        self.client.inner.execute(request).await
     }
 }

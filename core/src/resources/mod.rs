@@ -14,7 +14,7 @@ mod validate;
 mod webhook_endpoints;
 
 pub use events::{Event, EventData, Events, ListEventsParams};
-pub use fraud::{CreateFraudAssessmentParams, FraudAssessment, FraudDecision, FraudReason, Fraud};
+pub use fraud::{CreateFraudAssessmentParams, Fraud, FraudAssessment, FraudDecision, FraudReason};
 pub use payments::{CreatePaymentParams, ListPaymentsParams, Payment, PaymentStatus, Payments};
 pub use transactions::{
     ListTransactionsParams, Transaction, TransactionDirection, TransactionStatus, Transactions,
@@ -43,14 +43,19 @@ pub(crate) mod serde_secret {
 
     use crate::secret::SecretString;
 
-    pub fn serialize<S: Serializer>(value: &Option<SecretString>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        value: &Option<SecretString>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match value {
             Some(secret) => serializer.serialize_some(secret.expose_secret()),
             None => serializer.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<SecretString>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<SecretString>, D::Error> {
         Ok(Option::<String>::deserialize(deserializer)?.map(SecretString::new))
     }
 }
@@ -61,7 +66,91 @@ pub(crate) mod serde_secret {
 /// Errors (`InvalidRequest`, with `param` set to the field): an unknown
 /// field, a missing required field or a value of the wrong type, with a
 /// message that names the field and the expected type.
-pub fn params_from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> crate::Result<T> {
-    let _ = value;
-    todo!("core: map serde errors to InvalidRequest naming the field")
+pub fn params_from_json<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> crate::Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        let detail = error.inner().to_string();
+        let parent = if path == "." {
+            String::new()
+        } else {
+            format!("{path}.")
+        };
+
+        let (param, message) = if let Some(field) = quoted_name(&detail, "unknown field `") {
+            // serde_path_to_error's path already ends with the unknown field.
+            let param = if path == "." { field.to_owned() } else { path };
+            let message =
+                format!("unknown parameter {param:?} ({detail}); remove it or fix its spelling");
+            (param, message)
+        } else if let Some(field) = quoted_name(&detail, "missing field `") {
+            let param = format!("{parent}{field}");
+            let message = format!("missing required parameter {param:?}; pass a value for it");
+            (param, message)
+        } else {
+            let param = if path == "." {
+                String::from("body")
+            } else {
+                path
+            };
+            let message = format!(
+                "parameter {param:?} is invalid: {detail}; pass a value of the expected type"
+            );
+            (param, message)
+        };
+        crate::Error::invalid_param(param, message)
+    })
+}
+
+/// The name between backticks after `prefix` in a serde message, such as
+/// `amount` in "missing field `amount`".
+fn quoted_name<'a>(detail: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = detail.strip_prefix(prefix)?;
+    rest.split('`').next()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::ErrorKind;
+
+    #[test]
+    fn unknown_field_named() {
+        let error = params_from_json::<CreatePaymentParams>(json!({"amount": 1, "colour": "red"}))
+            .unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidRequest);
+        assert_eq!(error.param(), Some("colour"));
+    }
+
+    #[test]
+    fn missing_field_named() {
+        let error = params_from_json::<CreatePaymentParams>(json!({"amount": 1})).unwrap_err();
+        assert_eq!(error.param(), Some("currency"));
+    }
+
+    #[test]
+    fn invalid_type_named() {
+        let body = json!({"amount": "ten", "currency": "EUR", "source_account": "acct_a", "destination_account": "acct_b"});
+        let error = params_from_json::<CreatePaymentParams>(body).unwrap_err();
+        assert_eq!(error.param(), Some("amount"));
+    }
+
+    #[test]
+    fn nested_type_named() {
+        let body = json!({"amount": 1, "currency": "EUR", "source_account": "acct_a",
+                          "destination_account": "acct_b", "metadata": {"order": 42}});
+        let error = params_from_json::<CreatePaymentParams>(body).unwrap_err();
+        assert_eq!(error.param(), Some("metadata.order"));
+    }
+
+    #[test]
+    fn valid_params_parse() {
+        let params =
+            params_from_json::<ListTransactionsParams>(json!({"limit": 5, "status": "posted"}))
+                .unwrap();
+        assert_eq!(params.limit, Some(5));
+    }
 }

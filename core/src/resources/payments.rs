@@ -2,8 +2,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::{validate, Page};
 use crate::client::Client;
 use crate::error::Result;
+use crate::http::ApiRequest;
 use crate::pagination::Paginator;
 use crate::request::RequestOptions;
 
@@ -74,6 +76,35 @@ pub struct ListPaymentsParams {
     pub status: Option<PaymentStatus>,
 }
 
+impl CreatePaymentParams {
+    /// Checks the body against the API's rules.
+    ///
+    /// Errors (`InvalidRequest`, `param` set): an amount outside 1 to
+    /// 100 000 000 000, a malformed currency or account, equal accounts, a
+    /// long description or metadata beyond its limits.
+    pub fn validate(&self) -> Result<()> {
+        validate::amount(self.amount)?;
+        validate::currency(&self.currency)?;
+        validate::account("source_account", &self.source_account)?;
+        validate::account("destination_account", &self.destination_account)?;
+        validate::different_accounts(&self.source_account, &self.destination_account)?;
+        validate::description(self.description.as_deref())?;
+        validate::metadata(self.metadata.as_ref())
+    }
+}
+
+impl ListPaymentsParams {
+    /// Checks the parameters. Errors (`InvalidRequest`, `param` set):
+    /// `limit` outside 1 to 100 or a malformed `starting_after`.
+    pub fn validate(&self) -> Result<()> {
+        validate::limit(self.limit)?;
+        if let Some(cursor) = &self.starting_after {
+            validate::object_id("starting_after", cursor, "pay_")?;
+        }
+        Ok(())
+    }
+}
+
 /// The `/v1/payments` calls. See [`Client::payments`].
 #[derive(Debug, Clone)]
 pub struct Payments {
@@ -86,33 +117,73 @@ impl Payments {
     /// Sends `options.idempotency_key`, or a generated UUID v4 key when it is
     /// `None`, and sends the same key on every retry of this call, so a
     /// retried request never creates a second payment.
-    pub async fn create(&self, params: &CreatePaymentParams, options: &RequestOptions) -> Result<Payment> {
-        let _ = (params, options, &self.client);
-        todo!("core: POST /v1/payments")
+    pub async fn create(
+        &self,
+        params: &CreatePaymentParams,
+        options: &RequestOptions,
+    ) -> Result<Payment> {
+        params.validate()?;
+        let key = validate::idempotency_key_for(options)?;
+        let request = ApiRequest::post(vec!["v1", "payments"], params, key, options)?;
+        self.client.inner.execute(request).await
     }
 
     /// Fetches one payment by its `pay_` id.
     pub async fn retrieve(&self, id: &str, options: &RequestOptions) -> Result<Payment> {
-        let _ = (id, options, &self.client);
-        todo!("core: GET /v1/payments/{{id}}")
+        validate::object_id("id", id, "pay_")?;
+        let request = ApiRequest::get(vec!["v1", "payments", id], options);
+        self.client.inner.execute(request).await
     }
 
     /// Fetches one page of payments.
-    pub async fn list_page(&self, params: &ListPaymentsParams, options: &RequestOptions) -> Result<super::Page<Payment>> {
-        let _ = (params, options, &self.client);
-        todo!("core: GET /v1/payments")
+    pub async fn list_page(
+        &self,
+        params: &ListPaymentsParams,
+        options: &RequestOptions,
+    ) -> Result<Page<Payment>> {
+        params.validate()?;
+        let request = ApiRequest::get(vec!["v1", "payments"], options).with_query(params);
+        self.client.inner.execute(request).await
     }
 
     /// Returns a paginator over every matching payment.
-    pub fn list(&self, params: ListPaymentsParams, options: RequestOptions) -> Result<Paginator<Payment>> {
-        let _ = (params, options, &self.client);
-        todo!("core: paginator over GET /v1/payments")
+    pub fn list(
+        &self,
+        params: ListPaymentsParams,
+        options: RequestOptions,
+    ) -> Result<Paginator<Payment>> {
+        params.validate()?;
+        let payments = self.clone();
+        let cursor = params.starting_after.clone();
+
+        Ok(Paginator::new(
+            cursor,
+            |item: &Payment| &item.id,
+            move |starting_after| {
+                let payments = payments.clone();
+                let params = ListPaymentsParams {
+                    starting_after,
+                    ..params.clone()
+                };
+                let options = options.clone();
+                async move { payments.list_page(&params, &options).await }
+            },
+        ))
     }
 
     /// Cancels a pending payment. A payment that is no longer pending gives
-    /// a `Conflict` error with code `payment_not_cancelable`.
+    /// a `Conflict` error with code `payment_not_cancelable`. Sends an
+    /// idempotency key like [`Payments::create`], so a retried cancel that
+    /// already succeeded returns the canceled payment.
     pub async fn cancel(&self, id: &str, options: &RequestOptions) -> Result<Payment> {
-        let _ = (id, options, &self.client);
-        todo!("core: POST /v1/payments/{{id}}/cancel")
+        validate::object_id("id", id, "pay_")?;
+        let key = validate::idempotency_key_for(options)?;
+        let request = ApiRequest::post(
+            vec!["v1", "payments", id, "cancel"],
+            &serde_json::json!({}),
+            key,
+            options,
+        )?;
+        self.client.inner.execute(request).await
     }
 }

@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 
+use super::{validate, Page};
 use crate::client::Client;
 use crate::error::Result;
+use crate::http::ApiRequest;
 use crate::pagination::Paginator;
 use crate::request::RequestOptions;
 
@@ -64,6 +66,30 @@ pub struct ListTransactionsParams {
     pub created_lte: Option<i64>,
 }
 
+impl ListTransactionsParams {
+    /// Checks the parameters against the API's rules.
+    ///
+    /// Errors (`InvalidRequest`, `param` set): `limit` outside 1 to 100, a
+    /// malformed `starting_after`, or `created_gte` after `created_lte`.
+    pub fn validate(&self) -> Result<()> {
+        validate::limit(self.limit)?;
+        if let Some(cursor) = &self.starting_after {
+            validate::object_id("starting_after", cursor, "txn_")?;
+        }
+        if let (Some(gte), Some(lte)) = (self.created_gte, self.created_lte) {
+            if gte > lte {
+                return Err(crate::Error::invalid_param(
+                    "created_gte",
+                    format!(
+                        "created_gte ({gte}) is after created_lte ({lte}); swap them or drop one"
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The `/v1/transactions` calls. Cheap to create; see [`Client::transactions`].
 #[derive(Debug, Clone)]
 pub struct Transactions {
@@ -76,8 +102,9 @@ impl Transactions {
     /// Errors: `InvalidRequest` for an empty or malformed id (before any
     /// request), `NotFound`, and the errors every call can return.
     pub async fn retrieve(&self, id: &str, options: &RequestOptions) -> Result<Transaction> {
-        let _ = (id, options, &self.client);
-        todo!("core: GET /v1/transactions/{{id}}")
+        validate::object_id("id", id, "txn_")?;
+        let request = ApiRequest::get(vec!["v1", "transactions", id], options);
+        self.client.inner.execute(request).await
     }
 
     /// Fetches one page of transactions.
@@ -85,9 +112,10 @@ impl Transactions {
         &self,
         params: &ListTransactionsParams,
         options: &RequestOptions,
-    ) -> Result<super::Page<Transaction>> {
-        let _ = (params, options, &self.client);
-        todo!("core: GET /v1/transactions")
+    ) -> Result<Page<Transaction>> {
+        params.validate()?;
+        let request = ApiRequest::get(vec!["v1", "transactions"], options).with_query(params);
+        self.client.inner.execute(request).await
     }
 
     /// Returns a paginator over every matching transaction, fetching pages on
@@ -97,7 +125,22 @@ impl Transactions {
         params: ListTransactionsParams,
         options: RequestOptions,
     ) -> Result<Paginator<Transaction>> {
-        let _ = (params, options, &self.client);
-        todo!("core: paginator over GET /v1/transactions")
+        params.validate()?;
+        let transactions = self.clone();
+        let cursor = params.starting_after.clone();
+
+        Ok(Paginator::new(
+            cursor,
+            |item: &Transaction| &item.id,
+            move |starting_after| {
+                let transactions = transactions.clone();
+                let params = ListTransactionsParams {
+                    starting_after,
+                    ..params.clone()
+                };
+                let options = options.clone();
+                async move { transactions.list_page(&params, &options).await }
+            },
+        ))
     }
 }

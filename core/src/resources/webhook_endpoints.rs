@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 
+use super::validate;
 use crate::client::Client;
 use crate::error::Result;
+use crate::http::ApiRequest;
 use crate::request::RequestOptions;
 use crate::secret::SecretString;
 
@@ -36,6 +38,19 @@ pub struct CreateWebhookEndpointParams {
     pub description: Option<String>,
 }
 
+impl CreateWebhookEndpointParams {
+    /// Checks the body. Errors (`InvalidRequest`, `param` set): a URL that is
+    /// not absolute `http(s)`, an empty event type, or a description over
+    /// 500 characters.
+    pub fn validate(&self) -> Result<()> {
+        validate::webhook_url(&self.url)?;
+        for event_type in self.enabled_events.iter().flatten() {
+            validate::non_empty("enabled_events", Some(event_type))?;
+        }
+        validate::description(self.description.as_deref())
+    }
+}
+
 /// The `/v1/webhook_endpoints` calls. See [`Client::webhook_endpoints`].
 #[derive(Debug, Clone)]
 pub struct WebhookEndpoints {
@@ -45,8 +60,14 @@ pub struct WebhookEndpoints {
 impl WebhookEndpoints {
     /// Registers a webhook endpoint. Sends an idempotency key like
     /// [`crate::Payments::create`].
-    pub async fn create(&self, params: &CreateWebhookEndpointParams, options: &RequestOptions) -> Result<WebhookEndpoint> {
-        let _ = (params, options, &self.client);
-        todo!("core: POST /v1/webhook_endpoints")
+    pub async fn create(
+        &self,
+        params: &CreateWebhookEndpointParams,
+        options: &RequestOptions,
+    ) -> Result<WebhookEndpoint> {
+        params.validate()?;
+        let key = validate::idempotency_key_for(options)?;
+        let request = ApiRequest::post(vec!["v1", "webhook_endpoints"], params, key, options)?;
+        self.client.inner.execute(request).await
     }
 }
