@@ -15,7 +15,8 @@ use crate::{admin, auth, faults, idempotency, oauth, request_id, routes};
 
 /// Builds the router. Middleware order, outermost first: request id; then
 /// on `/v1/` routes the request count and faults; then on authenticated
-/// routes authentication with the rate limit, and idempotency.
+/// routes authentication with the rate limit, idempotency and, innermost,
+/// the processing delay that a `delay` fault injects.
 pub fn router(state: Arc<AppState>) -> Router {
     let authenticated = Router::new()
         .route("/v1/transactions", get(transactions::list))
@@ -26,6 +27,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/fraud/assessments", post(fraud_assessments::create))
         .route("/v1/events", get(events::list))
         .route("/v1/webhook_endpoints", post(webhook_endpoints::create))
+        .route_layer(axum::middleware::from_fn(faults::apply_processing_delay))
         .route_layer(from_fn_with_state(state.clone(), idempotency::handle))
         .route_layer(from_fn_with_state(state.clone(), auth::require_auth));
 

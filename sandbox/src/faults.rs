@@ -134,12 +134,14 @@ pub async fn count_and_inject(
         path = request.uri().path(),
         "injecting fault"
     );
-    if fault.delay_ms > 0 {
-        tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
-    }
+    let delay = Duration::from_millis(fault.delay_ms);
     let connection = request.extensions().get::<ConnectionHandle>().cloned();
+    if fault.action == FaultAction::Delay {
+        return delayed(request, next, delay).await;
+    }
+    tokio::time::sleep(delay).await;
     match fault.action {
-        FaultAction::Delay => next.run(request).await,
+        FaultAction::Delay => unreachable!("handled above"),
         FaultAction::Respond => fault_response(&fault, request.uri().path()),
         FaultAction::ResetBeforeProcessing => close_connection(connection).await,
         FaultAction::DropAfterProcessing => {
@@ -148,6 +150,31 @@ pub async fn count_and_inject(
             close_connection(connection).await
         }
     }
+}
+
+/// Delay that [`apply_processing_delay`] applies once the request has been
+/// authenticated and registered under its idempotency key, so a delayed
+/// request is observably in flight.
+#[derive(Debug, Clone, Copy)]
+pub struct ProcessingDelay(pub Duration);
+
+async fn delayed(mut request: Request, next: Next, delay: Duration) -> Response {
+    let public = matches!(request.uri().path(), "/v1/oauth/token" | "/v1/openapi.json");
+    if public {
+        tokio::time::sleep(delay).await;
+    } else {
+        request.extensions_mut().insert(ProcessingDelay(delay));
+    }
+    next.run(request).await
+}
+
+/// Innermost middleware of authenticated routes: sleeps for an injected
+/// [`ProcessingDelay`] just before the handler runs.
+pub async fn apply_processing_delay(request: Request, next: Next) -> Response {
+    if let Some(ProcessingDelay(delay)) = request.extensions().get::<ProcessingDelay>().copied() {
+        tokio::time::sleep(delay).await;
+    }
+    next.run(request).await
 }
 
 /// Closes the connection this request arrived on and never returns, so the
