@@ -43,6 +43,8 @@ struct ClientOptions {
     /// Path of a PEM file.
     ca_cert: Option<String>,
     ca_cert_pem: Option<String>,
+    /// When `true`, the `REALTIME_FINANCE_*` environment variables are not read.
+    ignore_environment_variables: Option<bool>,
 }
 
 /// Per-call options as the npm package passes them, in camelCase.
@@ -248,6 +250,9 @@ fn build_client(options: Option<Value>, node_version: &str) -> realtime_finance:
     };
 
     let mut builder = ClientBuilder::new().language("node", node_version);
+    if options.ignore_environment_variables == Some(true) {
+        builder = builder.ignore_environment_variables();
+    }
     builder = match (options.api_key, options.client_id, options.client_secret) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
             return Err(Error::configuration(
