@@ -25,5 +25,9 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<pagination::NativePaginator>()?;
     module.add_function(wrap_pyfunction!(webhook::verify_webhook, module)?)?;
     module.add("CORE_VERSION", realtime_finance::VERSION)?;
+    module.add(
+        "DEFAULT_WEBHOOK_TOLERANCE",
+        realtime_finance::webhook::DEFAULT_TOLERANCE.as_secs_f64(),
+    )?;
     Ok(())
 }
