@@ -56,6 +56,11 @@ impl Transport {
             })?,
             None => Vec::new(),
         };
+        if settings.ca_certificate_pem.is_some() && certificates.is_empty() {
+            return Err(Error::configuration(
+                "the CA certificate contains no PEM certificate; pass text that starts with -----BEGIN CERTIFICATE-----",
+            ));
+        }
 
         let user_agent = HeaderValue::from_str(&settings.user_agent).map_err(|_| {
             Error::configuration(format!(
