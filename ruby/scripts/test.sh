@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Tests the Ruby SDK: installs Ruby and its gems from Debian packages when
-# missing, builds the C ABI library and `rtf`, runs the minitest suite (which
-# starts its own sandboxes on loopback), then builds the gem, installs it
-# into a temporary GEM_HOME and checks it from a fresh Ruby process.
+# Tests the Ruby SDK. Installs Ruby and its gems from Debian packages when
+# missing, builds the C ABI library and `rtf`, and runs the minitest suite,
+# which starts its own sandboxes on loopback. Then builds the gem, installs
+# it into a temporary GEM_HOME and checks it from a fresh Ruby process.
 set -euo pipefail
 
 ruby_dir="$(cd "$(dirname "$0")/.." && pwd)"

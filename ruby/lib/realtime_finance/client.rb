@@ -8,12 +8,11 @@ module RealtimeFinance
   #   client = RealtimeFinance::Client.new(api_key: "sk_test_...", base_url: "http://127.0.0.1:8080")
   #   client.transactions.retrieve("txn_0001a9f3")
   #
-  # Settings not given are read by the core from the `REALTIME_FINANCE_*`
-  # environment variables (`REALTIME_FINANCE_SECRET_KEY`,
-  # `REALTIME_FINANCE_CLIENT_ID`, `REALTIME_FINANCE_CLIENT_SECRET`,
-  # `REALTIME_FINANCE_BASE_URL`) unless `ignore_environment: true`; every
-  # default (timeouts, retries, environment) is the core's, the same in every
-  # language.
+  # Unless `ignore_environment: true`, the core reads settings not given
+  # from the environment variables `REALTIME_FINANCE_SECRET_KEY`,
+  # `REALTIME_FINANCE_CLIENT_ID`, `REALTIME_FINANCE_CLIENT_SECRET` and
+  # `REALTIME_FINANCE_BASE_URL`. Every default (timeouts, retries,
+  # environment) is the core's, the same in every language.
   #
   # Thread safety: one client may be shared by any number of threads. Calls
   # release the GVL while they wait on the network, so calls from several

@@ -18,7 +18,7 @@ module RealtimeFinance
     # The request parameter at fault (`"amount"`), or nil.
     attr_reader :param
     # Seconds (Float) the server asked the caller to wait before trying
-    # again, or nil when it did not say.
+    # again (its Retry-After header), or nil without that header.
     attr_reader :retry_after
 
     KIND = "unknown"
@@ -78,7 +78,7 @@ module RealtimeFinance
     KIND = "conflict"
   end
 
-  # 429: too many requests; `retry_after` says when to try again.
+  # 429: too many requests. `retry_after` is the wait in seconds, when sent.
   class RateLimitError < Error
     KIND = "rate_limit"
   end

@@ -16,7 +16,7 @@ module RealtimeFinance
     }.freeze
 
     # The native callback. Kept in a constant so the garbage collector never
-    # frees it while the library holds its address.
+    # frees it while the library stores its address.
     CALLBACK = FFI::Function.new(:void, %i[int32 string string pointer]) do |level, target, message, _user_data|
       logger = RealtimeFinance.logger
       logger&.add(SEVERITIES.fetch(level, Logger::DEBUG), message.to_s.dup.force_encoding(Encoding::UTF_8),

@@ -44,6 +44,12 @@ module RealtimeFinance
         @secret_fields || []
       end
 
+      # The API's `object` value for this class, or nil for nested values
+      # that have none.
+      def object_type
+        CLASSES_BY_OBJECT_TYPE.key(self)
+      end
+
       def converters
         @converters || {}
       end
@@ -64,10 +70,14 @@ module RealtimeFinance
       @values[name.to_sym]
     end
 
-    # Returns the fields as a Hash with Symbol keys; nested objects become
-    # Hashes too. Secrets are included, because a caller reads them from here.
+    # Returns the fields as a Hash with Symbol keys, in the API's wire form:
+    # nested objects become Hashes, and `object` names the API type (such as
+    # `"payment"`) even where the native library left it out. Secrets are
+    # included, because a caller reads them from here.
     def to_h
-      @values.transform_values { |value| self.class.plain_value(value) }
+      plain = @values.transform_values { |value| self.class.plain_value(value) }
+      object_type = self.class.object_type
+      object_type && !plain.key?(:object) ? { object: object_type }.merge(plain) : plain
     end
 
     def to_json(*args)
@@ -85,11 +95,11 @@ module RealtimeFinance
 
     def inspect
       names = self.class.fields + (@values.keys - self.class.fields)
-      shown = names.select { |name| @values.key?(name) }.map do |name|
+      rendered = names.select { |name| @values.key?(name) }.map do |name|
         value = self.class.secret_fields.include?(name) && !@values[name].nil? ? "[REDACTED]" : @values[name].inspect
         "#{name}=#{value}"
       end
-      "#<#{self.class.name} #{shown.join(' ')}>"
+      "#<#{self.class.name} #{rendered.join(' ')}>"
     end
     alias to_s inspect
 
