@@ -1,7 +1,9 @@
 //! Settings checked before any request. None of these tests sends a
 //! request: every failing build stops before the transport exists.
 
-use realtime_finance::{Client, ClientAuthMethod, ClientCredentials, Environment, ErrorKind, SecretString};
+use realtime_finance::{
+    Client, ClientAuthMethod, ClientCredentials, Environment, ErrorKind, SecretString,
+};
 
 const TEST_KEY: &str = "sk_test_abcdefghijklmnopqrstuvwx";
 const LIVE_KEY: &str = "sk_live_abcdefghijklmnopqrstuvwx";
@@ -21,8 +23,16 @@ fn http_refused_off_loopback() {
 
 #[test]
 fn http_allowed_on_loopback() {
-    for url in ["http://127.0.0.1:8787", "http://localhost:8787", "http://[::1]:8787"] {
-        let client = Client::builder().ignore_environment_variables().api_key(TEST_KEY).base_url(url).build();
+    for url in [
+        "http://127.0.0.1:8787",
+        "http://localhost:8787",
+        "http://[::1]:8787",
+    ] {
+        let client = Client::builder()
+            .ignore_environment_variables()
+            .api_key(TEST_KEY)
+            .base_url(url)
+            .build();
         assert!(client.is_ok(), "{url}: {client:?}");
     }
 }
@@ -65,7 +75,11 @@ fn test_key_with_live_url() {
 
 #[test]
 fn environment_follows_key_prefix() {
-    let client = Client::builder().ignore_environment_variables().api_key(TEST_KEY).build().unwrap();
+    let client = Client::builder()
+        .ignore_environment_variables()
+        .api_key(TEST_KEY)
+        .build()
+        .unwrap();
 
     assert_eq!(client.base_url(), realtime_finance::SANDBOX_BASE_URL);
 }
@@ -84,10 +98,18 @@ fn unknown_key_prefix() {
 
 #[test]
 fn no_credentials() {
-    let error = Client::builder().ignore_environment_variables().base_url("http://127.0.0.1:1").build().unwrap_err();
+    let error = Client::builder()
+        .ignore_environment_variables()
+        .base_url("http://127.0.0.1:1")
+        .build()
+        .unwrap_err();
 
     assert_eq!(error.kind(), ErrorKind::Configuration);
-    assert!(error.message().contains("REALTIME_FINANCE_SECRET_KEY"), "{}", error.message());
+    assert!(
+        error.message().contains("REALTIME_FINANCE_SECRET_KEY"),
+        "{}",
+        error.message()
+    );
 }
 
 #[test]
@@ -148,10 +170,19 @@ fn environment_variables() {
     let from_env = Client::from_env().unwrap();
     assert_eq!(from_env.base_url(), "http://127.0.0.1:9");
 
-    let explicit = Client::builder().api_key("pk_test_abcdefghijklmnop").build();
-    assert_eq!(explicit.unwrap_err().kind(), ErrorKind::Configuration, "the explicit key wins");
+    let explicit = Client::builder()
+        .api_key("pk_test_abcdefghijklmnop")
+        .build();
+    assert_eq!(
+        explicit.unwrap_err().kind(),
+        ErrorKind::Configuration,
+        "the explicit key wins"
+    );
 
-    let explicit_url = Client::builder().base_url("http://127.0.0.1:10").build().unwrap();
+    let explicit_url = Client::builder()
+        .base_url("http://127.0.0.1:10")
+        .build()
+        .unwrap();
     assert_eq!(explicit_url.base_url(), "http://127.0.0.1:10");
 
     std::env::remove_var("REALTIME_FINANCE_SECRET_KEY");

@@ -7,7 +7,11 @@ use realtime_finance::{ErrorKind, RequestOptions};
 use realtime_finance_sandbox::SandboxConfig;
 
 async fn tls_sandbox() -> Sandbox {
-    Sandbox::with_config(SandboxConfig { tls: true, ..SandboxConfig::default() }).await
+    Sandbox::with_config(SandboxConfig {
+        tls: true,
+        ..SandboxConfig::default()
+    })
+    .await
 }
 
 #[tokio::test]
@@ -16,7 +20,10 @@ async fn custom_ca_trusted() {
     let pem = sandbox.running.ca_cert_pem().unwrap().to_owned();
     let client = sandbox.builder().ca_certificate_pem(pem).build().unwrap();
 
-    let page = client.transactions().list_page(&Default::default(), &RequestOptions::default()).await;
+    let page = client
+        .transactions()
+        .list_page(&Default::default(), &RequestOptions::default())
+        .await;
 
     assert!(sandbox.base_url().starts_with("https://"));
     assert!(page.is_ok(), "{page:?}");
@@ -27,7 +34,11 @@ async fn unknown_ca_rejected() {
     let sandbox = tls_sandbox().await;
     let client = sandbox.builder().max_retries(0).build().unwrap();
 
-    let error = client.transactions().list_page(&Default::default(), &RequestOptions::default()).await.unwrap_err();
+    let error = client
+        .transactions()
+        .list_page(&Default::default(), &RequestOptions::default())
+        .await
+        .unwrap_err();
 
     assert_eq!(error.kind(), ErrorKind::Connection);
     assert_eq!(sandbox.requests("GET /v1/transactions").await, 0);
