@@ -1,0 +1,261 @@
+//! The client object: one sync and one async export per API call.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use realtime_finance::{
+    runtime, ClientAuthMethod, ClientCredentials, CreateFraudAssessmentParams, CreatePaymentParams,
+    CreateWebhookEndpointParams, Environment, Error, ListEventsParams, ListPaymentsParams,
+    ListTransactionsParams, RequestOptions, SecretString,
+};
+
+use crate::error::{join_error, parse_params, FfiError};
+use crate::pager::{EventPager, PaymentPager, TransactionPager};
+use crate::types::{
+    to_max_retries, FfiFraudAssessment, FfiPayment, FfiRequestOptions, FfiTransaction,
+    FfiWebhookEndpoint,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum FfiEnvironment {
+    Sandbox,
+    Live,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum FfiClientAuthMethod {
+    ClientSecretBasic,
+    ClientSecretPost,
+}
+
+/// The client settings without the secrets, which travel as separate
+/// constructor arguments so that no generated record holds them. Every
+/// `None` leaves the core's default (or environment variable) in force.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct FfiClientConfig {
+    pub client_id: Option<String>,
+    pub scopes: Vec<String>,
+    pub token_url: Option<String>,
+    pub client_auth_method: Option<FfiClientAuthMethod>,
+    pub environment: Option<FfiEnvironment>,
+    pub base_url: Option<String>,
+    pub timeout: Option<Duration>,
+    pub connect_timeout: Option<Duration>,
+    pub max_retries: Option<i64>,
+    pub ca_certificate_pem: Option<Vec<u8>>,
+    /// `false` makes the core ignore the `REALTIME_FINANCE_*` variables.
+    pub read_environment: bool,
+    /// The JVM's `java.version`, for the `User-Agent`.
+    pub java_version: String,
+}
+
+/// A Real Time Finance client over the core's async client. Thread-safe:
+/// every method takes `&self` and the core client is safe to share.
+#[derive(uniffi::Object)]
+pub struct NativeClient {
+    client: realtime_finance::Client,
+}
+
+impl std::fmt::Debug for NativeClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NativeClient").finish_non_exhaustive()
+    }
+}
+
+/// Runs a core call on the calling thread and flattens the runtime's error.
+fn block_on<T, R: Into<T>>(
+    future: impl std::future::Future<Output = realtime_finance::Result<R>>,
+) -> Result<T, FfiError> {
+    Ok(runtime::block_on(future)??.into())
+}
+
+/// Runs a core call on the core's runtime and awaits it from UniFFI's
+/// executor, which only polls the join handle.
+async fn spawn<T, R>(
+    future: impl std::future::Future<Output = realtime_finance::Result<R>> + Send + 'static,
+) -> Result<T, FfiError>
+where
+    R: Into<T> + Send + 'static,
+{
+    let handle = runtime::spawn(future)?;
+    Ok(handle.await.map_err(join_error)??.into())
+}
+
+#[uniffi::export]
+impl NativeClient {
+    /// Builds a client; sends no request.
+    ///
+    /// Errors (`Configuration`): whatever the core's builder rejects, a
+    /// `client_id` without a `client_secret` (or the reverse), or a negative
+    /// `max_retries`.
+    #[uniffi::constructor]
+    pub fn new(
+        config: FfiClientConfig,
+        api_key: Option<String>,
+        client_secret: Option<String>,
+    ) -> Result<Arc<NativeClient>, FfiError> {
+        let mut builder = realtime_finance::Client::builder().language("java", config.java_version);
+        if !config.read_environment {
+            builder = builder.ignore_environment_variables();
+        }
+        if let Some(key) = api_key {
+            builder = builder.api_key(SecretString::new(key));
+        }
+        match (config.client_id, client_secret) {
+            (Some(client_id), Some(client_secret)) => {
+                builder = builder.client_credentials(ClientCredentials {
+                    client_id,
+                    client_secret: SecretString::new(client_secret),
+                    scopes: config.scopes,
+                    token_url: config.token_url,
+                    auth_method: match config.client_auth_method {
+                        Some(FfiClientAuthMethod::ClientSecretPost) => ClientAuthMethod::ClientSecretPost,
+                        Some(FfiClientAuthMethod::ClientSecretBasic) => ClientAuthMethod::ClientSecretBasic,
+                        None => ClientAuthMethod::default(),
+                    },
+                });
+            }
+            (None, None) => {}
+            _ => {
+                return Err(Error::configuration(
+                    "OAuth client credentials need both a client id and a client secret; pass both or neither",
+                )
+                .into())
+            }
+        }
+        if let Some(environment) = config.environment {
+            builder = builder.environment(match environment {
+                FfiEnvironment::Sandbox => Environment::Sandbox,
+                FfiEnvironment::Live => Environment::Live,
+            });
+        }
+        if let Some(base_url) = config.base_url {
+            builder = builder.base_url(base_url);
+        }
+        if let Some(timeout) = config.timeout {
+            builder = builder.timeout(timeout);
+        }
+        if let Some(timeout) = config.connect_timeout {
+            builder = builder.connect_timeout(timeout);
+        }
+        if let Some(max_retries) = config.max_retries {
+            builder = builder.max_retries(to_max_retries(max_retries)?);
+        }
+        if let Some(pem) = config.ca_certificate_pem {
+            builder = builder.ca_certificate_pem(pem);
+        }
+        Ok(Arc::new(NativeClient { client: builder.build()? }))
+    }
+
+    /// The base URL requests go to, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        self.client.base_url().to_owned()
+    }
+
+    /// Replaces the API key; calls in flight finish with the old one.
+    pub fn set_api_key(&self, api_key: String) -> Result<(), FfiError> {
+        Ok(self.client.set_api_key(SecretString::new(api_key))?)
+    }
+
+    pub fn retrieve_transaction(&self, id: String, options: FfiRequestOptions) -> Result<FfiTransaction, FfiError> {
+        let options = RequestOptions::try_from(options)?;
+        block_on(self.client.transactions().retrieve(&id, &options))
+    }
+
+    /// Validates `params_json` and returns a pager; sends no request.
+    pub fn list_transactions(&self, params_json: String, options: FfiRequestOptions) -> Result<Arc<TransactionPager>, FfiError> {
+        let params: ListTransactionsParams = parse_params(&params_json)?;
+        let paginator = self.client.transactions().list(params, options.try_into()?)?;
+        Ok(Arc::new(TransactionPager::new(paginator)))
+    }
+
+    pub fn create_payment(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+        let params: CreatePaymentParams = parse_params(&params_json)?;
+        let options = RequestOptions::try_from(options)?;
+        block_on(self.client.payments().create(&params, &options))
+    }
+
+    pub fn retrieve_payment(&self, id: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+        let options = RequestOptions::try_from(options)?;
+        block_on(self.client.payments().retrieve(&id, &options))
+    }
+
+    /// Validates `params_json` and returns a pager; sends no request.
+    pub fn list_payments(&self, params_json: String, options: FfiRequestOptions) -> Result<Arc<PaymentPager>, FfiError> {
+        let params: ListPaymentsParams = parse_params(&params_json)?;
+        let paginator = self.client.payments().list(params, options.try_into()?)?;
+        Ok(Arc::new(PaymentPager::new(paginator)))
+    }
+
+    pub fn cancel_payment(&self, id: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+        let options = RequestOptions::try_from(options)?;
+        block_on(self.client.payments().cancel(&id, &options))
+    }
+
+    pub fn assess_fraud(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiFraudAssessment, FfiError> {
+        let params: CreateFraudAssessmentParams = parse_params(&params_json)?;
+        let options = RequestOptions::try_from(options)?;
+        block_on(self.client.fraud().assess(&params, &options))
+    }
+
+    /// Validates `params_json` and returns a pager; sends no request.
+    pub fn list_events(&self, params_json: String, options: FfiRequestOptions) -> Result<Arc<EventPager>, FfiError> {
+        let params: ListEventsParams = parse_params(&params_json)?;
+        let paginator = self.client.events().list(params, options.try_into()?)?;
+        Ok(Arc::new(EventPager::new(paginator)))
+    }
+
+    pub fn create_webhook_endpoint(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiWebhookEndpoint, FfiError> {
+        let params: CreateWebhookEndpointParams = parse_params(&params_json)?;
+        let options = RequestOptions::try_from(options)?;
+        block_on(self.client.webhook_endpoints().create(&params, &options))
+    }
+}
+
+// The async twins. Parameters are parsed before spawning, so a bad argument
+// fails the returned future without a trip through the runtime.
+#[uniffi::export(async_runtime = "tokio")]
+impl NativeClient {
+    pub async fn retrieve_transaction_async(&self, id: String, options: FfiRequestOptions) -> Result<FfiTransaction, FfiError> {
+        let options = RequestOptions::try_from(options)?;
+        let client = self.client.clone();
+        spawn(async move { client.transactions().retrieve(&id, &options).await }).await
+    }
+
+    pub async fn create_payment_async(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+        let params: CreatePaymentParams = parse_params(&params_json)?;
+        let options = RequestOptions::try_from(options)?;
+        let client = self.client.clone();
+        spawn(async move { client.payments().create(&params, &options).await }).await
+    }
+
+    pub async fn retrieve_payment_async(&self, id: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+        let options = RequestOptions::try_from(options)?;
+        let client = self.client.clone();
+        spawn(async move { client.payments().retrieve(&id, &options).await }).await
+    }
+
+    pub async fn cancel_payment_async(&self, id: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+        let options = RequestOptions::try_from(options)?;
+        let client = self.client.clone();
+        spawn(async move { client.payments().cancel(&id, &options).await }).await
+    }
+
+    pub async fn assess_fraud_async(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiFraudAssessment, FfiError> {
+        let params: CreateFraudAssessmentParams = parse_params(&params_json)?;
+        let options = RequestOptions::try_from(options)?;
+        let client = self.client.clone();
+        spawn(async move { client.fraud().assess(&params, &options).await }).await
+    }
+
+    pub async fn create_webhook_endpoint_async(
+        &self,
+        params_json: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiWebhookEndpoint, FfiError> {
+        let params: CreateWebhookEndpointParams = parse_params(&params_json)?;
+        let options = RequestOptions::try_from(options)?;
+        let client = self.client.clone();
+        spawn(async move { client.webhook_endpoints().create(&params, &options).await }).await
+    }
+}

@@ -1,0 +1,102 @@
+package com.realtimefinance;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The body of {@code client.payments().create(...)}. Immutable.
+ */
+public final class CreatePaymentParams {
+    private final Map<String, Object> fields;
+
+    private CreatePaymentParams(Map<String, Object> fields) {
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** Starts a builder with no field set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the fields that were set, keyed by their API names, as sent to the core. */
+    Map<String, Object> fields() {
+        return fields;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CreatePaymentParams && fields.equals(((CreatePaymentParams) other).fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CreatePaymentParams" + fields;
+    }
+
+    /** Builds a {@link CreatePaymentParams}. Setting a field twice keeps the last value. */
+    public static final class Builder {
+        private final Map<String, Object> fields = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Sets a field, or clears it when {@code value} is null. */
+        private void set(String key, Object value) {
+            if (value == null) {
+                fields.remove(key);
+            } else {
+                fields.put(key, value);
+            }
+        }
+
+        /** Sets the amount in minor units (required), 1 to 100 000 000 000. */
+        public Builder amount(long amount) {
+            fields.put("amount", amount);
+            return this;
+        }
+
+        /** Sets the ISO 4217 currency code in upper case, such as {@code "EUR"} (required). */
+        public Builder currency(String currency) {
+            set("currency", currency);
+            return this;
+        }
+
+        /** Sets the {@code acct_} id the money comes from (required). */
+        public Builder sourceAccount(String sourceAccount) {
+            set("source_account", sourceAccount);
+            return this;
+        }
+
+        /** Sets the {@code acct_} id the money goes to, different from the source (required). */
+        public Builder destinationAccount(String destinationAccount) {
+            set("destination_account", destinationAccount);
+            return this;
+        }
+
+        /** Sets a description of at most 500 characters. */
+        public Builder description(String description) {
+            set("description", description);
+            return this;
+        }
+
+        /** Sets at most 20 keys of up to 40 characters, with values of up to 500 characters. */
+        public Builder metadata(Map<String, String> metadata) {
+            set("metadata", metadata == null ? null : Map.copyOf(metadata));
+            return this;
+        }
+
+        /**
+         * Returns the parameters. Required fields and value rules are checked by
+         * the SDK core when the call is made, which throws
+         * {@link InvalidRequestException} naming the field.
+         */
+        public CreatePaymentParams build() {
+            return new CreatePaymentParams(fields);
+        }
+    }
+}

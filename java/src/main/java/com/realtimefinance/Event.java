@@ -1,0 +1,84 @@
+package com.realtimefinance;
+
+import com.realtimefinance.internal.ffi.FfiEvent;
+import java.util.Objects;
+
+/**
+ * Something that happened to a resource, from {@code client.events().list(...)} or a
+ * verified webhook ({@link Webhook#verify}). Immutable.
+ */
+public final class Event {
+    private final String id;
+    private final String type;
+    private final long created;
+    private final String dataObjectJson;
+
+    Event(String id, String type, long created, String dataObjectJson) {
+        this.id = id;
+        this.type = type;
+        this.created = created;
+        this.dataObjectJson = dataObjectJson;
+    }
+
+    static Event fromNative(FfiEvent value) {
+        return new Event(
+                value.getId(),
+                value.getEventType(),
+                value.getCreated(),
+                value.getDataObjectJson());
+    }
+
+    /** Returns the {@code evt_} id; also the {@code webhook-id} of its deliveries. */
+    public String getId() {
+        return id;
+    }
+
+    /** Returns the event type, such as {@code "payment.succeeded"}; kept as a string so that types added to the API later still arrive. */
+    public String getType() {
+        return type;
+    }
+
+    /** Returns the creation time in Unix seconds. */
+    public long getCreated() {
+        return created;
+    }
+
+    /** Returns the resource the event is about as JSON text, such as a payment; its {@code object} field names the type. */
+    public String getDataObjectJson() {
+        return dataObjectJson;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Event)) {
+            return false;
+        }
+        Event that = (Event) other;
+        return Objects.equals(id, that.id)
+                && Objects.equals(type, that.type)
+                && created == that.created
+                && Objects.equals(dataObjectJson, that.dataObjectJson);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, type, created, dataObjectJson);
+    }
+
+    @Override
+    public String toString() {
+        return "Event{"
+                + "id=" + quote(id)
+                + ", type=" + quote(type)
+                + ", created=" + created
+                + ", dataObjectJson=" + quote(dataObjectJson)
+                + "}";
+    }
+
+    private static String quote(String value) {
+        return value == null ? "null" : "'" + value + "'";
+    }
+}

@@ -1,0 +1,145 @@
+package com.realtimefinance;
+
+import com.realtimefinance.internal.ffi.FfiFraudAssessment;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The fraud engine's verdict on a prospective or existing payment. Immutable.
+ */
+public final class FraudAssessment {
+    private final String id;
+    private final int riskScore;
+    private final FraudDecision decision;
+    private final List<FraudReason> reasons;
+    private final long amount;
+    private final String currency;
+    private final String sourceAccount;
+    private final String destinationAccount;
+    private final String payment;
+    private final long created;
+
+    FraudAssessment(String id, int riskScore, FraudDecision decision, List<FraudReason> reasons, long amount, String currency, String sourceAccount, String destinationAccount, String payment, long created) {
+        this.id = id;
+        this.riskScore = riskScore;
+        this.decision = decision;
+        this.reasons = reasons;
+        this.amount = amount;
+        this.currency = currency;
+        this.sourceAccount = sourceAccount;
+        this.destinationAccount = destinationAccount;
+        this.payment = payment;
+        this.created = created;
+    }
+
+    static FraudAssessment fromNative(FfiFraudAssessment value) {
+        return new FraudAssessment(
+                value.getId(),
+                value.getRiskScore(),
+                FraudDecision.valueOf(value.getDecision().name()),
+                value.getReasons().stream().map(FraudReason::fromNative).collect(Collectors.toUnmodifiableList()),
+                value.getAmount(),
+                value.getCurrency(),
+                value.getSourceAccount(),
+                value.getDestinationAccount(),
+                value.getPayment(),
+                value.getCreated());
+    }
+
+    /** Returns the {@code fa_} id. */
+    public String getId() {
+        return id;
+    }
+
+    /** Returns the risk score, 0 (no risk seen) to 100. */
+    public int getRiskScore() {
+        return riskScore;
+    }
+
+    /** Returns the decision: {@code APPROVE} below 40, {@code REVIEW} 40 to 74, {@code DECLINE} 75 and above. */
+    public FraudDecision getDecision() {
+        return decision;
+    }
+
+    /** Returns each rule that added to the score, as an unmodifiable list. */
+    public List<FraudReason> getReasons() {
+        return reasons;
+    }
+
+    /** Returns the assessed amount in minor units. */
+    public long getAmount() {
+        return amount;
+    }
+
+    /** Returns the ISO 4217 currency code in upper case. */
+    public String getCurrency() {
+        return currency;
+    }
+
+    /** Returns the {@code acct_} id the money would come from. */
+    public String getSourceAccount() {
+        return sourceAccount;
+    }
+
+    /** Returns the {@code acct_} id the money would go to. */
+    public String getDestinationAccount() {
+        return destinationAccount;
+    }
+
+    /** Returns the assessed {@code pay_} id, or {@code null}. */
+    public String getPayment() {
+        return payment;
+    }
+
+    /** Returns the creation time in Unix seconds. */
+    public long getCreated() {
+        return created;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof FraudAssessment)) {
+            return false;
+        }
+        FraudAssessment that = (FraudAssessment) other;
+        return Objects.equals(id, that.id)
+                && riskScore == that.riskScore
+                && Objects.equals(decision, that.decision)
+                && Objects.equals(reasons, that.reasons)
+                && amount == that.amount
+                && Objects.equals(currency, that.currency)
+                && Objects.equals(sourceAccount, that.sourceAccount)
+                && Objects.equals(destinationAccount, that.destinationAccount)
+                && Objects.equals(payment, that.payment)
+                && created == that.created;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, riskScore, decision, reasons, amount, currency, sourceAccount, destinationAccount, payment, created);
+    }
+
+    @Override
+    public String toString() {
+        return "FraudAssessment{"
+                + "id=" + quote(id)
+                + ", riskScore=" + riskScore
+                + ", decision=" + decision
+                + ", reasons=" + reasons
+                + ", amount=" + amount
+                + ", currency=" + quote(currency)
+                + ", sourceAccount=" + quote(sourceAccount)
+                + ", destinationAccount=" + quote(destinationAccount)
+                + ", payment=" + quote(payment)
+                + ", created=" + created
+                + "}";
+    }
+
+    private static String quote(String value) {
+        return value == null ? "null" : "'" + value + "'";
+    }
+}

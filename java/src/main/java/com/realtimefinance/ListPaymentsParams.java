@@ -1,0 +1,84 @@
+package com.realtimefinance;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Filters and paging for {@code client.payments().list(...)}. Immutable.
+ */
+public final class ListPaymentsParams {
+    private final Map<String, Object> fields;
+
+    private ListPaymentsParams(Map<String, Object> fields) {
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** Starts a builder with no field set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the fields that were set, keyed by their API names, as sent to the core. */
+    Map<String, Object> fields() {
+        return fields;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ListPaymentsParams && fields.equals(((ListPaymentsParams) other).fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ListPaymentsParams" + fields;
+    }
+
+    /** Builds a {@link ListPaymentsParams}. Setting a field twice keeps the last value. */
+    public static final class Builder {
+        private final Map<String, Object> fields = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Sets a field, or clears it when {@code value} is null. */
+        private void set(String key, Object value) {
+            if (value == null) {
+                fields.remove(key);
+            } else {
+                fields.put(key, value);
+            }
+        }
+
+        /** Sets the page size, 1 to 100. */
+        public Builder limit(int limit) {
+            fields.put("limit", limit);
+            return this;
+        }
+
+        /** Sets the id to start after; the auto-paging iterator sets it for later pages. */
+        public Builder startingAfter(String startingAfter) {
+            set("starting_after", startingAfter);
+            return this;
+        }
+
+        /** Sets the status to filter on. */
+        public Builder status(PaymentStatus status) {
+            set("status", status == null ? null : status.getValue());
+            return this;
+        }
+
+        /**
+         * Returns the parameters. Required fields and value rules are checked by
+         * the SDK core when the call is made, which throws
+         * {@link InvalidRequestException} naming the field.
+         */
+        public ListPaymentsParams build() {
+            return new ListPaymentsParams(fields);
+        }
+    }
+}

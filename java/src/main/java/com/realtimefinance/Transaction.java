@@ -1,0 +1,133 @@
+package com.realtimefinance;
+
+import com.realtimefinance.internal.ffi.FfiTransaction;
+import java.util.Objects;
+
+/**
+ * A posted or pending movement of money on an account. Immutable.
+ */
+public final class Transaction {
+    private final String id;
+    private final long amount;
+    private final String currency;
+    private final TransactionStatus status;
+    private final TransactionDirection direction;
+    private final String account;
+    private final String counterparty;
+    private final String description;
+    private final long created;
+
+    Transaction(String id, long amount, String currency, TransactionStatus status, TransactionDirection direction, String account, String counterparty, String description, long created) {
+        this.id = id;
+        this.amount = amount;
+        this.currency = currency;
+        this.status = status;
+        this.direction = direction;
+        this.account = account;
+        this.counterparty = counterparty;
+        this.description = description;
+        this.created = created;
+    }
+
+    static Transaction fromNative(FfiTransaction value) {
+        return new Transaction(
+                value.getId(),
+                value.getAmount(),
+                value.getCurrency(),
+                TransactionStatus.valueOf(value.getStatus().name()),
+                TransactionDirection.valueOf(value.getDirection().name()),
+                value.getAccount(),
+                value.getCounterparty(),
+                value.getDescription(),
+                value.getCreated());
+    }
+
+    /** Returns the {@code txn_} id. */
+    public String getId() {
+        return id;
+    }
+
+    /** Returns the amount in minor units of the currency (cents for EUR); always positive, {@link #getDirection()} gives the sign. */
+    public long getAmount() {
+        return amount;
+    }
+
+    /** Returns the ISO 4217 currency code in upper case. */
+    public String getCurrency() {
+        return currency;
+    }
+
+    /** Returns where the transaction is in its life. */
+    public TransactionStatus getStatus() {
+        return status;
+    }
+
+    /** Returns whether money came in ({@code CREDIT}) or went out ({@code DEBIT}). */
+    public TransactionDirection getDirection() {
+        return direction;
+    }
+
+    /** Returns the {@code acct_} id the transaction belongs to. */
+    public String getAccount() {
+        return account;
+    }
+
+    /** Returns the other party's {@code acct_} id, or {@code null}. */
+    public String getCounterparty() {
+        return counterparty;
+    }
+
+    /** Returns the description, or {@code null}. */
+    public String getDescription() {
+        return description;
+    }
+
+    /** Returns the creation time in Unix seconds. */
+    public long getCreated() {
+        return created;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Transaction)) {
+            return false;
+        }
+        Transaction that = (Transaction) other;
+        return Objects.equals(id, that.id)
+                && amount == that.amount
+                && Objects.equals(currency, that.currency)
+                && Objects.equals(status, that.status)
+                && Objects.equals(direction, that.direction)
+                && Objects.equals(account, that.account)
+                && Objects.equals(counterparty, that.counterparty)
+                && Objects.equals(description, that.description)
+                && created == that.created;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, amount, currency, status, direction, account, counterparty, description, created);
+    }
+
+    @Override
+    public String toString() {
+        return "Transaction{"
+                + "id=" + quote(id)
+                + ", amount=" + amount
+                + ", currency=" + quote(currency)
+                + ", status=" + status
+                + ", direction=" + direction
+                + ", account=" + quote(account)
+                + ", counterparty=" + quote(counterparty)
+                + ", description=" + quote(description)
+                + ", created=" + created
+                + "}";
+    }
+
+    private static String quote(String value) {
+        return value == null ? "null" : "'" + value + "'";
+    }
+}

@@ -1,0 +1,20 @@
+package com.realtimefinance;
+
+/** Where a transaction is in its life. */
+public enum TransactionStatus {
+    PENDING("pending"),
+    POSTED("posted"),
+    FAILED("failed"),
+    REVERSED("reversed");
+
+    private final String value;
+
+    TransactionStatus(String value) {
+        this.value = value;
+    }
+
+    /** Returns the API's name for this value, such as {@code "pending"}. */
+    public String getValue() {
+        return value;
+    }
+}

@@ -1,0 +1,116 @@
+package com.realtimefinance;
+
+import com.realtimefinance.internal.ffi.FfiWebhookEndpoint;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A URL that receives signed event deliveries. Immutable.
+ *
+ * <p>{@link #toString()} shows only the secret's {@code whsec_} prefix.
+ */
+public final class WebhookEndpoint {
+    private final String id;
+    private final String url;
+    private final List<String> enabledEvents;
+    private final String description;
+    private final String secret;
+    private final String status;
+    private final long created;
+
+    WebhookEndpoint(String id, String url, List<String> enabledEvents, String description, String secret, String status, long created) {
+        this.id = id;
+        this.url = url;
+        this.enabledEvents = enabledEvents;
+        this.description = description;
+        this.secret = secret;
+        this.status = status;
+        this.created = created;
+    }
+
+    static WebhookEndpoint fromNative(FfiWebhookEndpoint value) {
+        return new WebhookEndpoint(
+                value.getId(),
+                value.getUrl(),
+                List.copyOf(value.getEnabledEvents()),
+                value.getDescription(),
+                value.getSecret(),
+                value.getStatus(),
+                value.getCreated());
+    }
+
+    /** Returns the {@code we_} id. */
+    public String getId() {
+        return id;
+    }
+
+    /** Returns the delivery URL. */
+    public String getUrl() {
+        return url;
+    }
+
+    /** Returns the event types delivered, or {@code ["*"]} for all, as an unmodifiable list. */
+    public List<String> getEnabledEvents() {
+        return enabledEvents;
+    }
+
+    /** Returns the description, or {@code null}. */
+    public String getDescription() {
+        return description;
+    }
+
+    /** Returns the {@code whsec_} signing secret, returned only by the create call (otherwise {@code null}); pass it to {@link Webhook#verify}. Never log it. */
+    public String getSecret() {
+        return secret;
+    }
+
+    /** Returns {@code "enabled"} or {@code "disabled"}. */
+    public String getStatus() {
+        return status;
+    }
+
+    /** Returns the creation time in Unix seconds. */
+    public long getCreated() {
+        return created;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof WebhookEndpoint)) {
+            return false;
+        }
+        WebhookEndpoint that = (WebhookEndpoint) other;
+        return Objects.equals(id, that.id)
+                && Objects.equals(url, that.url)
+                && Objects.equals(enabledEvents, that.enabledEvents)
+                && Objects.equals(description, that.description)
+                && Objects.equals(secret, that.secret)
+                && Objects.equals(status, that.status)
+                && created == that.created;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, url, enabledEvents, description, secret, status, created);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookEndpoint{"
+                + "id=" + quote(id)
+                + ", url=" + quote(url)
+                + ", enabledEvents=" + enabledEvents
+                + ", description=" + quote(description)
+                + ", secret=" + (secret == null ? "null" : Redaction.redact(secret))
+                + ", status=" + quote(status)
+                + ", created=" + created
+                + "}";
+    }
+
+    private static String quote(String value) {
+        return value == null ? "null" : "'" + value + "'";
+    }
+}
