@@ -1,0 +1,68 @@
+<?php
+
+declare(strict_types=1);
+
+namespace RealtimeFinance\Resource;
+
+/** A posted or pending movement of money on an account. */
+final class Transaction
+{
+    /**
+     * @param int $amount minor units of $currency (cents for EUR), always
+     *        positive; $direction gives the sign
+     * @param 'pending'|'posted'|'failed'|'reversed' $status
+     * @param 'credit'|'debit' $direction
+     * @param int $created Unix time in seconds
+     */
+    public function __construct(
+        public readonly string $id,
+        public readonly int $amount,
+        public readonly string $currency,
+        public readonly string $status,
+        public readonly string $direction,
+        public readonly string $account,
+        public readonly ?string $counterparty,
+        public readonly ?string $description,
+        public readonly int $created,
+    ) {
+    }
+
+    /**
+     * @param array<string, mixed> $data a transaction as the API returns it
+     * @internal
+     */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            $data['id'],
+            $data['amount'],
+            $data['currency'],
+            $data['status'],
+            $data['direction'],
+            $data['account'],
+            $data['counterparty'] ?? null,
+            $data['description'] ?? null,
+            $data['created'],
+        );
+    }
+
+    /**
+     * Returns the fields under the API's snake_case names.
+     *
+     * @return array{id: string, amount: int, currency: string, status: string, direction: string, account: string, counterparty: ?string, description: ?string, created: int}
+     */
+    public function toArray(): array
+    {
+        return [
+            'id' => $this->id,
+            'amount' => $this->amount,
+            'currency' => $this->currency,
+            'status' => $this->status,
+            'direction' => $this->direction,
+            'account' => $this->account,
+            'counterparty' => $this->counterparty,
+            'description' => $this->description,
+            'created' => $this->created,
+        ];
+    }
+}

@@ -1,0 +1,27 @@
+<?php
+
+declare(strict_types=1);
+
+namespace RealtimeFinance\Service;
+
+use RealtimeFinance\Internal\ClientHandle;
+
+/**
+ * Base of the resource services; each holds the client's native handle.
+ *
+ * @phpstan-type RequestOptions array{idempotency_key?: string, max_retries?: int, timeout?: float|int}
+ * @internal
+ */
+abstract class AbstractService
+{
+    /** @internal */
+    public function __construct(protected readonly ClientHandle $client)
+    {
+    }
+
+    /** @return array<string, string> */
+    public function __debugInfo(): array
+    {
+        return ['service' => static::class];
+    }
+}
