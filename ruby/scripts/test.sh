@@ -36,6 +36,7 @@ cleanup() {
   rm -f "$bundled"
 }
 trap cleanup EXIT
+mkdir -p "$(dirname "$bundled")"
 cp "$library" "$bundled"
 gem build realtime_finance.gemspec --output "$work_dir/realtime_finance.gem"
 rm -f "$bundled"

@@ -109,6 +109,12 @@ class ErrorsTest < SandboxTest
     end
   end
 
+  def test_invalid_utf8_internal_error
+    error = assert_raises(RealtimeFinance::InternalError) { client.api_key = "sk_test_\xff#{'a' * 30}".b }
+
+    assert_includes error.message.downcase, "utf-8"
+  end
+
   def test_inspect_shows_details
     error = assert_raises(RealtimeFinance::NotFoundError) { client.transactions.retrieve("txn_doesnotexist") }
 
