@@ -119,7 +119,7 @@ function toError(nativeError) {
     return nativeError;
   }
   const ErrorClass = ERROR_CLASSES.get(nativeError.kind) ?? RealTimeFinanceError;
-  return new ErrorClass(nativeError.message, {
+  const error = new ErrorClass(nativeError.message, {
     kind: nativeError.kind,
     statusCode: nativeError.httpStatus,
     code: nativeError.apiCode,
@@ -127,6 +127,9 @@ function toError(nativeError) {
     param: nativeError.param,
     retryAfter: nativeError.retryAfter,
   });
+  // Start the stack at the SDK method the caller awaited, not here.
+  Error.captureStackTrace(error, toError);
+  return error;
 }
 
 module.exports = {

@@ -1,0 +1,169 @@
+'use strict';
+
+const assert = require('node:assert/strict');
+const net = require('node:net');
+const { after, afterEach, before, test } = require('node:test');
+
+const {
+  APIError,
+  AuthenticationError,
+  Client,
+  ConfigurationError,
+  ConnectionError,
+  PermissionError,
+  RateLimitError,
+  RealTimeFinanceError,
+  TimeoutError,
+} = require('..');
+const { startSandbox } = require('./support/sandbox');
+
+let sandbox;
+
+before(async () => {
+  sandbox = await startSandbox();
+});
+
+afterEach(async () => {
+  await sandbox.clearFaults();
+});
+
+after(async () => {
+  await sandbox.stop();
+});
+
+/** Resolves to a loopback port that nothing listens on. */
+async function closedPort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test('no credentials is ConfigurationError', () => {
+  assert.throws(
+    () => new Client({ baseUrl: sandbox.baseUrl, ignoreEnvironmentVariables: true }),
+    (error) => error instanceof ConfigurationError && error.kind === 'configuration',
+  );
+});
+
+test('unknown client option is ConfigurationError', () => {
+  assert.throws(() => new Client(sandbox.keyOptions({ apikey: 'sk_test_x' })), (error) => {
+    assert.ok(error instanceof ConfigurationError);
+    assert.match(error.message, /apikey/);
+    return true;
+  });
+});
+
+test('negative timeout is ConfigurationError', () => {
+  assert.throws(() => new Client(sandbox.keyOptions({ timeout: -1 })), ConfigurationError);
+});
+
+test('publishable key is rejected', async () => {
+  let error;
+  try {
+    const client = new Client(sandbox.keyOptions({ apiKey: sandbox.info.publishable_key }));
+    await client.transactions.list({ limit: 1 });
+  } catch (caught) {
+    error = caught;
+  }
+
+  assert.ok(error instanceof ConfigurationError || error instanceof AuthenticationError);
+  assert.ok(!error.message.includes(sandbox.info.publishable_key));
+});
+
+test('invalid key is AuthenticationError', async () => {
+  const client = new Client(sandbox.keyOptions({ apiKey: 'sk_test_000000000000000000000000' }));
+  const error = await client.transactions.list({ limit: 1 }).catch((caught) => caught);
+
+  assert.ok(error instanceof AuthenticationError);
+  assert.ok(error instanceof RealTimeFinanceError);
+  assert.ok(error instanceof Error);
+  assert.equal(error.statusCode, 401);
+  assert.equal(error.code, 'api_key_invalid');
+  assert.match(error.requestId, /^req_/);
+});
+
+test('missing scope is PermissionError', async () => {
+  const key = await sandbox.createKey(['transactions:read']);
+  const client = new Client(sandbox.keyOptions({ apiKey: key }));
+  const error = await client.payments
+    .create({ amount: 100, currency: 'EUR', source_account: 'acct_alice', destination_account: 'acct_bob' })
+    .catch((caught) => caught);
+
+  assert.ok(error instanceof PermissionError);
+  assert.equal(error.statusCode, 403);
+  assert.equal(error.code, 'insufficient_scope');
+  assert.match(error.message, /payments:write/);
+});
+
+test('429 is RateLimitError with retryAfter', async () => {
+  await sandbox.addFault({ method: 'GET', path: '/v1/transactions', count: 1, status: 429, retry_after: 2 });
+  const client = new Client(sandbox.keyOptions({ maxRetries: 0 }));
+  const error = await client.transactions.list({ limit: 1 }).catch((caught) => caught);
+
+  assert.ok(error instanceof RateLimitError);
+  assert.equal(error.statusCode, 429);
+  assert.equal(error.retryAfter, 2);
+});
+
+test('503 is APIError', async () => {
+  await sandbox.addFault({ method: 'GET', path: '/v1/transactions', count: 1, status: 503 });
+  const client = new Client(sandbox.keyOptions());
+  const error = await client.transactions.list({ limit: 1 }, { maxRetries: 0 }).catch((caught) => caught);
+
+  assert.ok(error instanceof APIError);
+  assert.equal(error.statusCode, 503);
+});
+
+test('closed port is ConnectionError', async () => {
+  const port = await closedPort();
+  const client = new Client(sandbox.keyOptions({ baseUrl: `http://127.0.0.1:${port}`, maxRetries: 0 }));
+  const error = await client.transactions.list({ limit: 1 }).catch((caught) => caught);
+
+  assert.ok(error instanceof ConnectionError);
+  assert.equal(error.statusCode, null);
+});
+
+test('slow response is TimeoutError', async () => {
+  await sandbox.addFault({ method: 'GET', path: '/v1/transactions', count: 1, action: 'delay', delay_ms: 3000 });
+  const client = new Client(sandbox.keyOptions({ maxRetries: 0, timeout: 300 }));
+  const started = Date.now();
+  const error = await client.transactions.list({ limit: 1 }).catch((caught) => caught);
+
+  assert.ok(error instanceof TimeoutError);
+  assert.ok(Date.now() - started < 2500);
+});
+
+test('call after close is ConfigurationError', async () => {
+  const client = new Client(sandbox.keyOptions());
+  client.close();
+  const error = await client.transactions.retrieve('txn_any').catch((caught) => caught);
+
+  assert.ok(error instanceof ConfigurationError);
+  assert.match(error.message, /closed/);
+  assert.equal(client.baseUrl, null);
+});
+
+test('error stack shows the calling function', async () => {
+  const client = new Client(sandbox.keyOptions());
+  async function callerFunctionName() {
+    return await client.transactions.retrieve('txn_doesnotexist');
+  }
+  const error = await callerFunctionName().catch((caught) => caught);
+
+  assert.match(error.stack, /callerFunctionName/);
+});
+
+test('error toJSON carries every field', async () => {
+  const client = new Client(sandbox.keyOptions());
+  const error = await client.transactions.retrieve('txn_doesnotexist').catch((caught) => caught);
+  const json = JSON.parse(JSON.stringify(error));
+
+  assert.equal(json.name, 'NotFoundError');
+  assert.equal(json.kind, 'not_found');
+  assert.equal(json.statusCode, 404);
+  assert.equal(json.code, 'resource_missing');
+  assert.equal(json.param, 'id');
+  assert.equal(json.requestId, error.requestId);
+});
