@@ -7,6 +7,7 @@ use crate::config::{ClientBuilder, ClientCredentials, Credentials};
 use crate::error::Result;
 use crate::http::Transport;
 use crate::resources::{Events, Fraud, Payments, Transactions, WebhookEndpoints};
+use crate::retry::RetryPolicy;
 use crate::secret::SecretString;
 use crate::settings::{self, Settings};
 
@@ -80,6 +81,22 @@ impl Client {
     /// The base URL requests go to, without a trailing slash.
     pub fn base_url(&self) -> &str {
         &self.inner.settings.base_url_text
+    }
+
+    /// Returns the OAuth access token the next call would send, fetching or
+    /// refreshing it first when needed, or `None` for an API key client.
+    /// For tools that call other services with the same token; never log it.
+    ///
+    /// Errors: those of the token request, within the client's `timeout`.
+    pub async fn access_token(&self) -> Result<Option<SecretString>> {
+        let auth = self.inner.current_auth();
+        if !auth.is_oauth() {
+            return Ok(None);
+        }
+        let policy = RetryPolicy::new(self.inner.settings.max_retries, self.inner.settings.timeout);
+        auth.credential(&self.inner.transport, &policy)
+            .await
+            .map(Some)
     }
 
     /// The `User-Agent` sent with every request.
