@@ -11,6 +11,9 @@ use crate::errors::{ApiError, ApiResult};
 /// Largest amount in minor units that payments and assessments accept.
 pub const MAX_AMOUNT: i64 = 100_000_000_000;
 
+/// Largest accepted Unix time in seconds: 9999-12-31T23:59:59Z.
+pub const MAX_UNIX_TIME: i64 = 253_402_300_799;
+
 pub fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -238,10 +241,10 @@ impl Query {
             return Ok(None);
         };
         match raw.parse::<i64>() {
-            Ok(value) if value >= 0 => Ok(Some(value)),
+            Ok(value) if (0..=MAX_UNIX_TIME).contains(&value) => Ok(Some(value)),
             _ => Err(ApiError::invalid(
                 name,
-                format!("{name} must be a Unix timestamp in seconds (a non-negative integer), got {raw:?}."),
+                format!("{name} must be a Unix timestamp in seconds from 0 to {MAX_UNIX_TIME}, got {raw:?}."),
             )),
         }
     }
