@@ -1,6 +1,6 @@
 // Type declarations of the realtime-finance package, written by hand to
-// match lib/. API objects keep the API's snake_case field names; SDK options
-// are camelCase. Amounts are integers in minor units, times are Unix seconds.
+// match lib/. API objects are the API's wire form, with its snake_case field
+// names and `object` type tag; SDK options are camelCase. Amounts are integers in minor units, times are Unix seconds.
 
 /// <reference types="node" />
 
@@ -72,6 +72,7 @@ export type TransactionDirection = 'credit' | 'debit';
 
 /** A posted or pending movement of money on an account. */
 export interface Transaction {
+  object: 'transaction';
   /** `txn_` id. */
   id: string;
   /** Always positive, in minor units of `currency`; `direction` gives the sign. */
@@ -93,6 +94,7 @@ export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'canceled';
 
 /** A transfer of money between two accounts. */
 export interface Payment {
+  object: 'payment';
   /** `pay_` id. */
   id: string;
   /** Minor units of `currency`. */
@@ -120,6 +122,7 @@ export interface FraudReason {
 
 /** The fraud engine's verdict on a prospective or existing payment. */
 export interface FraudAssessment {
+  object: 'fraud_assessment';
   /** `fa_` id. */
   id: string;
   /** 0 (no risk seen) to 100. */
@@ -145,6 +148,7 @@ export type EventType =
 
 /** Something that happened to a resource, from the events feed or a verified webhook. */
 export interface Event {
+  object: 'event';
   /** `evt_` id; also the `webhook-id` of its deliveries. */
   id: string;
   /** One of {@link EventType}; typed as `string` too so that types added to the API later still fit. */
@@ -158,6 +162,7 @@ export interface Event {
 
 /** A URL that receives signed event deliveries. */
 export interface WebhookEndpoint {
+  object: 'webhook_endpoint';
   /** `we_` id. */
   id: string;
   url: string;
@@ -172,6 +177,7 @@ export interface WebhookEndpoint {
 
 /** One page of a list call. */
 export interface Page<T> {
+  object: 'list';
   data: T[];
   /** Whether a request starting after the last element returns more. */
   has_more: boolean;

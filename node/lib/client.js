@@ -3,7 +3,6 @@
 const util = require('node:util');
 
 const addon = require('./native');
-const { callNative } = require('./list');
 const { toError } = require('./errors');
 const { Transactions, Payments, Fraud, Events, WebhookEndpoints } = require('./resources');
 
@@ -112,4 +111,4 @@ class Client {
   }
 }
 
-module.exports = { Client, callNative };
+module.exports = { Client };

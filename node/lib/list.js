@@ -3,16 +3,27 @@
 const { ConfigurationError, toError } = require('./errors');
 
 /**
- * Runs one addon call and converts what it throws or rejects with into the
- * SDK's error classes. `async`, so a synchronous throw also becomes a
- * rejection, and the error's stack shows the caller's `await` chain.
+ * Runs one addon call, resolves to `convert` applied to its result, and
+ * converts what it throws or rejects with into the SDK's error classes.
+ * `async`, so a synchronous throw also becomes a rejection, and the error's
+ * stack shows the caller's `await` chain.
  */
-async function callNative(call) {
+async function callNative(call, convert = (result) => result) {
+  let result;
   try {
-    return await call();
+    result = await call();
   } catch (error) {
     throw toError(error);
   }
+  return convert(result);
+}
+
+/**
+ * Returns a function that puts `object: type` in front of a result's fields,
+ * unless the result already has an `object` field.
+ */
+function withObjectType(type) {
+  return (result) => ({ object: type, ...result });
 }
 
 /**
@@ -21,7 +32,7 @@ async function callNative(call) {
  * - `for await (const item of list)` walks every element of every page,
  *   fetching pages on demand.
  * - `await list` fetches only the first page, as
- *   `{ data, has_more, url }`.
+ *   `{ object: 'list', data, has_more, url }`.
  * - `await list.autoPagingToArray({ limit })` collects up to `limit`
  *   elements.
  *
@@ -31,10 +42,16 @@ async function callNative(call) {
 class ListRequest {
   #openPaginator;
   #fetchFirstPage;
+  #toItem;
 
-  constructor(openPaginator, fetchFirstPage) {
+  /**
+   * `openPaginator` returns the addon's paginator, `fetchFirstPage` a
+   * promise of one page, and `toItem` converts each element.
+   */
+  constructor(openPaginator, fetchFirstPage, toItem) {
     this.#openPaginator = openPaginator;
     this.#fetchFirstPage = fetchFirstPage;
+    this.#toItem = toItem;
   }
 
   async *[Symbol.asyncIterator]() {
@@ -44,7 +61,7 @@ class ListRequest {
       if (page === null) {
         return;
       }
-      yield* page;
+      yield* page.map(this.#toItem);
     }
   }
 
@@ -71,7 +88,12 @@ class ListRequest {
 
   /** Makes `await list` resolve to the first page. */
   then(onFulfilled, onRejected) {
-    return callNative(this.#fetchFirstPage).then(onFulfilled, onRejected);
+    const firstPage = callNative(this.#fetchFirstPage, (page) => ({
+      object: 'list',
+      ...page,
+      data: page.data.map(this.#toItem),
+    }));
+    return firstPage.then(onFulfilled, onRejected);
   }
 
   catch(onRejected) {
@@ -83,4 +105,4 @@ class ListRequest {
   }
 }
 
-module.exports = { ListRequest, callNative };
+module.exports = { ListRequest, callNative, withObjectType };

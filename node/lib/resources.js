@@ -1,11 +1,12 @@
 'use strict';
 
-const { ListRequest, callNative } = require('./list');
+const { ListRequest, callNative, withObjectType } = require('./list');
 
 // Each resource class calls the addon's NativeClient. Parameters keep the
 // API's snake_case names and cross into the core as JSON; per-call options
 // are `{ idempotencyKey, maxRetries, timeout }` with `timeout` in
-// milliseconds.
+// milliseconds. Results get the API's `object` field back, which the core's
+// structs leave out, so they read as the API's wire form.
 
 class Transactions {
   #native;
@@ -15,13 +16,14 @@ class Transactions {
   }
 
   retrieve(id, options) {
-    return callNative(() => this.#native.retrieveTransaction(id, options));
+    return callNative(() => this.#native.retrieveTransaction(id, options), withObjectType('transaction'));
   }
 
   list(params, options) {
     return new ListRequest(
       () => this.#native.listTransactions(params, options),
       () => this.#native.listTransactionsPage(params, options),
+      withObjectType('transaction'),
     );
   }
 }
@@ -34,22 +36,23 @@ class Payments {
   }
 
   create(params, options) {
-    return callNative(() => this.#native.createPayment(params, options));
+    return callNative(() => this.#native.createPayment(params, options), withObjectType('payment'));
   }
 
   retrieve(id, options) {
-    return callNative(() => this.#native.retrievePayment(id, options));
+    return callNative(() => this.#native.retrievePayment(id, options), withObjectType('payment'));
   }
 
   list(params, options) {
     return new ListRequest(
       () => this.#native.listPayments(params, options),
       () => this.#native.listPaymentsPage(params, options),
+      withObjectType('payment'),
     );
   }
 
   cancel(id, options) {
-    return callNative(() => this.#native.cancelPayment(id, options));
+    return callNative(() => this.#native.cancelPayment(id, options), withObjectType('payment'));
   }
 }
 
@@ -61,7 +64,7 @@ class Fraud {
   }
 
   assess(params, options) {
-    return callNative(() => this.#native.assessFraud(params, options));
+    return callNative(() => this.#native.assessFraud(params, options), withObjectType('fraud_assessment'));
   }
 }
 
@@ -76,6 +79,7 @@ class Events {
     return new ListRequest(
       () => this.#native.listEvents(params, options),
       () => this.#native.listEventsPage(params, options),
+      withObjectType('event'),
     );
   }
 }
@@ -88,7 +92,7 @@ class WebhookEndpoints {
   }
 
   create(params, options) {
-    return callNative(() => this.#native.createWebhookEndpoint(params, options));
+    return callNative(() => this.#native.createWebhookEndpoint(params, options), withObjectType('webhook_endpoint'));
   }
 }
 

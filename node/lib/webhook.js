@@ -87,7 +87,7 @@ class Webhook {
     const body = toPayloadBuffer(payload);
     const headerList = toHeaderList(headers);
     try {
-      return addon.verifyWebhook(body, headerList, this.#secrets, this.#tolerance);
+      return { object: 'event', ...addon.verifyWebhook(body, headerList, this.#secrets, this.#tolerance) };
     } catch (error) {
       throw toError(error);
     }

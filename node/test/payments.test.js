@@ -33,6 +33,7 @@ test('create returns a pending payment', async () => {
   const payment = await client.payments.create(PENDING_PAYMENT);
 
   assert.match(payment.id, /^pay_/);
+  assert.equal(payment.object, 'payment');
   assert.equal(payment.status, 'pending');
   assert.equal(payment.amount, 2500);
   assert.equal(payment.currency, 'EUR');

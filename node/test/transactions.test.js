@@ -24,6 +24,7 @@ test('retrieve returns the listed transaction', async () => {
   const transaction = await client.transactions.retrieve(page.data[0].id);
 
   assert.equal(transaction.id, page.data[0].id);
+  assert.equal(transaction.object, 'transaction');
   assert.match(transaction.id, /^txn_/);
   assert.equal(typeof transaction.amount, 'number');
   assert.ok(['credit', 'debit'].includes(transaction.direction));
@@ -32,7 +33,9 @@ test('retrieve returns the listed transaction', async () => {
 test('await list resolves to the first page', async () => {
   const page = await client.transactions.list({ limit: 3 });
 
+  assert.equal(page.object, 'list');
   assert.equal(page.data.length, 3);
+  assert.equal(page.data[0].object, 'transaction');
   assert.equal(page.has_more, true);
   assert.equal(page.url, '/v1/transactions');
 });
