@@ -6,6 +6,7 @@ namespace RealtimeFinance;
 
 use RealtimeFinance\Internal\ClientHandle;
 use RealtimeFinance\Internal\Native;
+use RealtimeFinance\Internal\PaginatorHandle;
 
 /**
  * Every element of a list, fetching one page at a time as iteration goes.
@@ -20,7 +21,7 @@ use RealtimeFinance\Internal\Native;
 final class AutoPagingIterator implements \IteratorAggregate
 {
     /** The paginator created by the constructor, used by the first iteration. */
-    private ?\FFI\CData $firstPaginator;
+    private ?PaginatorHandle $firstPaginator;
 
     /**
      * @param array<string, mixed> $params
@@ -47,22 +48,11 @@ final class AutoPagingIterator implements \IteratorAggregate
     {
         $paginator = $this->firstPaginator ?? Native::newPaginator($this->client, $this->operation, $this->params, $this->options);
         $this->firstPaginator = null;
-        try {
-            $index = 0;
-            while (($page = Native::nextPage($paginator)) !== null) {
-                foreach ($page as $item) {
-                    yield $index++ => ($this->hydrate)($item);
-                }
+        $index = 0;
+        while (($page = Native::nextPage($paginator)) !== null) {
+            foreach ($page as $item) {
+                yield $index++ => ($this->hydrate)($item);
             }
-        } finally {
-            Native::freePaginator($paginator);
-        }
-    }
-
-    public function __destruct()
-    {
-        if ($this->firstPaginator !== null) {
-            Native::freePaginator($this->firstPaginator);
         }
     }
 

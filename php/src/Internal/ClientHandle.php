@@ -19,7 +19,7 @@ final class ClientHandle
 
     public function __destruct()
     {
-        Native::freeClient($this->pointer);
+        Native::ffi()->rtf_client_free($this->pointer);
     }
 
     /** @return array<string, string> */

@@ -239,13 +239,8 @@ final class Native
         $client = $ffi->new('RtfClient *');
         $error = $ffi->new('RtfError *');
         $status = $ffi->rtf_client_new($json, \FFI::addr($client), \FFI::addr($error));
-        self::check($status, $error);
+        self::throwIfFailed(self::failure($status, $error));
         return new ClientHandle($client);
-    }
-
-    public static function freeClient(\FFI\CData $client): void
-    {
-        self::ffi()->rtf_client_free($client);
     }
 
     /** @throws Exception\RealTimeFinanceException */
@@ -256,7 +251,8 @@ final class Native
         }
         $ffi = self::ffi();
         $error = $ffi->new('RtfError *');
-        self::check($ffi->rtf_client_set_api_key($client->pointer, $apiKey, \FFI::addr($error)), $error);
+        $status = $ffi->rtf_client_set_api_key($client->pointer, $apiKey, \FFI::addr($error));
+        self::throwIfFailed(self::failure($status, $error));
     }
 
     /**
@@ -275,7 +271,7 @@ final class Native
         $out = $ffi->new('char *');
         $error = $ffi->new('RtfError *');
         $status = $ffi->rtf_client_call($client->pointer, $operation, $paramsJson, $optionsJson, \FFI::addr($out), \FFI::addr($error));
-        self::check($status, $error);
+        self::throwIfFailed(self::failure($status, $error));
         return self::decode(self::takeString($out));
     }
 
@@ -286,7 +282,7 @@ final class Native
      * @param array<string, mixed> $options
      * @throws Exception\RealTimeFinanceException
      */
-    public static function newPaginator(ClientHandle $client, string $operation, array $params, array $options): \FFI\CData
+    public static function newPaginator(ClientHandle $client, string $operation, array $params, array $options): PaginatorHandle
     {
         $ffi = self::ffi();
         $paramsJson = self::encode($params, 'params', Exception\InvalidRequestException::class);
@@ -294,8 +290,8 @@ final class Native
         $paginator = $ffi->new('RtfPaginator *');
         $error = $ffi->new('RtfError *');
         $status = $ffi->rtf_paginator_new($client->pointer, $operation, $paramsJson, $optionsJson, \FFI::addr($paginator), \FFI::addr($error));
-        self::check($status, $error);
-        return $paginator;
+        self::throwIfFailed(self::failure($status, $error));
+        return new PaginatorHandle($paginator);
     }
 
     /**
@@ -304,22 +300,18 @@ final class Native
      * @return list<array<string, mixed>>|null
      * @throws Exception\RealTimeFinanceException
      */
-    public static function nextPage(\FFI\CData $paginator): ?array
+    public static function nextPage(PaginatorHandle $paginator): ?array
     {
         $ffi = self::ffi();
         $out = $ffi->new('char *');
         $error = $ffi->new('RtfError *');
-        self::check($ffi->rtf_paginator_next_page($paginator, \FFI::addr($out), \FFI::addr($error)), $error);
+        $status = $ffi->rtf_paginator_next_page($paginator->pointer, \FFI::addr($out), \FFI::addr($error));
+        self::throwIfFailed(self::failure($status, $error));
         if (\FFI::isNull($out)) {
             return null;
         }
         /** @var list<array<string, mixed>> */
         return self::decode(self::takeString($out));
-    }
-
-    public static function freePaginator(\FFI\CData $paginator): void
-    {
-        self::ffi()->rtf_paginator_free($paginator);
     }
 
     /**
@@ -344,7 +336,7 @@ final class Native
         $out = $ffi->new('char *');
         $error = $ffi->new('RtfError *');
         $status = $ffi->rtf_webhook_verify($buffer, $length, $headersJson, $secretsJson, $tolerance, \FFI::addr($out), \FFI::addr($error));
-        self::check($status, $error);
+        self::throwIfFailed(self::failure($status, $error));
         return self::decode(self::takeString($out));
     }
 
@@ -410,24 +402,36 @@ final class Native
     }
 
     /**
-     * Throws the exception for a failed call, after copying and freeing the
-     * native error.
+     * Returns null for RTF_OK, or the failure copied out of the native error,
+     * which this frees. Callers pass the result to throwIfFailed() in the
+     * same statement, so that the exception is created in a frame without
+     * CData arguments: a stack trace keeps its frames' arguments, and
+     * printing the freed RtfError through one would read freed memory.
      *
-     * @throws Exception\RealTimeFinanceException
+     * @return array{class-string<Exception\RealTimeFinanceException>, list<mixed>}|null
      */
-    private static function check(int $status, \FFI\CData $error): void
+    private static function failure(int $status, \FFI\CData $error): ?array
     {
-        if ($status === 0) {
-            return;
-        }
+        return $status === 0 ? null : self::takeError($error);
+    }
+
+    /**
+     * Copies a native error into plain values and frees it.
+     *
+     * @return array{class-string<Exception\RealTimeFinanceException>, list<mixed>}
+     */
+    private static function takeError(\FFI\CData $error): array
+    {
         if (\FFI::isNull($error)) {
-            throw new Exception\RealTimeFinanceException('Internal error: the native call failed without an error object; please report this as a bug.');
+            return [
+                Exception\RealTimeFinanceException::class,
+                ['Internal error: the native call failed without an error object; please report this as a bug.'],
+            ];
         }
 
         $kind = (int) $error->kind;
         $httpStatus = (int) $error->http_status;
         $retryAfter = (float) $error->retry_after_seconds;
-        $exception = self::EXCEPTION_CLASSES[$kind] ?? Exception\RealTimeFinanceException::class;
         $arguments = [
             \FFI::string($error->message),
             $httpStatus === 0 ? null : $httpStatus,
@@ -437,7 +441,19 @@ final class Native
             $retryAfter < 0 ? null : $retryAfter,
         ];
         self::ffi()->rtf_error_free($error);
-        throw new $exception(...$arguments);
+        return [self::EXCEPTION_CLASSES[$kind] ?? Exception\RealTimeFinanceException::class, $arguments];
+    }
+
+    /**
+     * @param array{class-string<Exception\RealTimeFinanceException>, list<mixed>}|null $failure
+     * @throws Exception\RealTimeFinanceException
+     */
+    private static function throwIfFailed(?array $failure): void
+    {
+        if ($failure !== null) {
+            [$class, $arguments] = $failure;
+            throw new $class(...$arguments);
+        }
     }
 
     private static function optionalString(?\FFI\CData $pointer): ?string

@@ -78,7 +78,7 @@ final class Sandbox
         $context = stream_context_create(['http' => [
             'method' => $method,
             'header' => "Authorization: Bearer {$this->settings['admin_token']}\r\nContent-Type: application/json\r\n",
-            'content' => $body === null ? '' : json_encode($body, JSON_THROW_ON_ERROR),
+            'content' => $body === null ? '' : json_encode((object) $body, JSON_THROW_ON_ERROR),
             'ignore_errors' => true,
             'timeout' => 10,
         ]]);
