@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Runs examples/quickstart.rb against a freshly started local sandbox.
+# Runs examples/quickstart.rb against a freshly started local sandbox. Builds
+# the C ABI library and `rtf`, starts `rtf sandbox` on a free loopback port
+# and passes its key and base URL as REALTIME_FINANCE_* variables. The
+# sandbox stops when the script exits.
 set -euo pipefail
 
 ruby_dir="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,13 +16,23 @@ fi
 (cd "$repo_dir" && cargo build -p realtime-finance-ffi -p realtime-finance-cli)
 rtf="${RTF_BIN:-$target_dir/debug/rtf}"
 
-coproc SANDBOX { exec "$rtf" sandbox --port 0 2>/dev/null; }
-sandbox_pid=$SANDBOX_PID
-trap 'kill "$sandbox_pid" 2>/dev/null || true' EXIT
-read -r -t 60 credentials <&"${SANDBOX[0]}"
+work_dir="$(mktemp -d)"
+"$rtf" sandbox --port 0 >"$work_dir/sandbox.json" 2>"$work_dir/sandbox.log" &
+sandbox_pid=$!
+trap 'kill "$sandbox_pid" 2>/dev/null; wait "$sandbox_pid" 2>/dev/null; rm -rf "$work_dir"' EXIT
+
+for _ in $(seq 300); do
+  [ -s "$work_dir/sandbox.json" ] && break
+  if ! kill -0 "$sandbox_pid" 2>/dev/null; then
+    echo "error: rtf sandbox exited before printing its credentials line:" >&2
+    cat "$work_dir/sandbox.log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
 
 field() {
-  ruby -rjson -e 'print JSON.parse(ARGV[0]).fetch(ARGV[1])' "$credentials" "$1"
+  ruby -rjson -e 'print JSON.parse(File.readlines(ARGV[0]).first).fetch(ARGV[1])' "$work_dir/sandbox.json" "$1"
 }
 REALTIME_FINANCE_SECRET_KEY="$(field secret_key)" \
 REALTIME_FINANCE_BASE_URL="$(field base_url)" \

@@ -2,7 +2,7 @@
 
 require_relative "test_helper"
 
-# Forking servers (Puma, Unicorn) build clients before they fork workers.
+# Preloading servers (Puma, Unicorn) may build clients before they fork workers.
 class ForkTest < SandboxTest
   # Runs the block in a forked child and returns the child's exit status.
   def in_child
