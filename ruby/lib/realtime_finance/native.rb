@@ -17,6 +17,10 @@ module RealtimeFinance
   # Functions that may wait on the network or on the core's runtime are
   # attached with `blocking: true`, so the `ffi` gem releases the GVL
   # around them and other Ruby threads keep running.
+  #
+  # NOTE: the library cannot be interrupted. Thread#raise, Thread#kill,
+  # Timeout.timeout and Ctrl-C take effect only when the native call returns,
+  # so the call's `timeout:` is what bounds it.
   module Native
     extend FFI::Library
 
