@@ -33,9 +33,10 @@ final class TransactionsTest extends SandboxTestCase
         $array = $transaction->toArray();
 
         $this->assertSame(
-            ['id', 'amount', 'currency', 'status', 'direction', 'account', 'counterparty', 'description', 'created'],
+            ['object', 'id', 'amount', 'currency', 'status', 'direction', 'account', 'counterparty', 'description', 'created'],
             array_keys($array),
         );
+        $this->assertSame('transaction', $array['object']);
         $this->assertSame($transaction->amount, $array['amount']);
     }
 

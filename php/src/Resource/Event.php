@@ -7,6 +7,9 @@ namespace RealtimeFinance\Resource;
 /** Something that happened to a resource, from the events list or a verified webhook. */
 final class Event
 {
+    /** The API's type tag, the "object" field of toArray(). */
+    public const OBJECT = 'event';
+
     /**
      * @param string $id evt_ id, also the webhook-id of its deliveries
      * @param string $type such as "payment.succeeded"; kept as a string so
@@ -33,13 +36,14 @@ final class Event
     }
 
     /**
-     * Returns the fields under the API's names, with the resource under data.object.
+     * Returns the object in the API's wire form, with the resource under data.object.
      *
-     * @return array{id: string, type: string, created: int, data: array{object: array<string, mixed>}}
+     * @return array{object: 'event', id: string, type: string, created: int, data: array{object: array<string, mixed>}}
      */
     public function toArray(): array
     {
         return [
+            'object' => self::OBJECT,
             'id' => $this->id,
             'type' => $this->type,
             'created' => $this->created,

@@ -7,6 +7,9 @@ namespace RealtimeFinance\Resource;
 /** The fraud engine's verdict on a prospective or existing payment. */
 final class FraudAssessment
 {
+    /** The API's type tag, the "object" field of toArray(). */
+    public const OBJECT = 'fraud_assessment';
+
     /**
      * @param int $riskScore 0 (no risk seen) to 100
      * @param 'approve'|'review'|'decline' $decision approve below 40, review
@@ -51,13 +54,14 @@ final class FraudAssessment
     }
 
     /**
-     * Returns the fields under the API's snake_case names.
+     * Returns the object in the API's wire form: snake_case names and the "object" tag.
      *
-     * @return array{id: string, risk_score: int, decision: string, reasons: list<array{code: string, message: string}>, amount: int, currency: string, source_account: string, destination_account: string, payment: ?string, created: int}
+     * @return array{object: 'fraud_assessment', id: string, risk_score: int, decision: string, reasons: list<array{code: string, message: string}>, amount: int, currency: string, source_account: string, destination_account: string, payment: ?string, created: int}
      */
     public function toArray(): array
     {
         return [
+            'object' => self::OBJECT,
             'id' => $this->id,
             'risk_score' => $this->riskScore,
             'decision' => $this->decision,

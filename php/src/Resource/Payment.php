@@ -7,6 +7,9 @@ namespace RealtimeFinance\Resource;
 /** A transfer of money between two accounts. */
 final class Payment
 {
+    /** The API's type tag, the "object" field of toArray(). */
+    public const OBJECT = 'payment';
+
     /**
      * @param int $amount minor units of $currency
      * @param 'pending'|'succeeded'|'failed'|'canceled' $status
@@ -53,13 +56,14 @@ final class Payment
     }
 
     /**
-     * Returns the fields under the API's snake_case names.
+     * Returns the object in the API's wire form: snake_case names and the "object" tag.
      *
-     * @return array{id: string, amount: int, currency: string, status: string, source_account: string, destination_account: string, description: ?string, metadata: array<string, string>, failure_code: ?string, created: int, canceled_at: ?int}
+     * @return array{object: 'payment', id: string, amount: int, currency: string, status: string, source_account: string, destination_account: string, description: ?string, metadata: array<string, string>, failure_code: ?string, created: int, canceled_at: ?int}
      */
     public function toArray(): array
     {
         return [
+            'object' => self::OBJECT,
             'id' => $this->id,
             'amount' => $this->amount,
             'currency' => $this->currency,

@@ -7,6 +7,9 @@ namespace RealtimeFinance\Resource;
 /** A posted or pending movement of money on an account. */
 final class Transaction
 {
+    /** The API's type tag, the "object" field of toArray(). */
+    public const OBJECT = 'transaction';
+
     /**
      * @param int $amount minor units of $currency (cents for EUR), always
      *        positive; $direction gives the sign
@@ -47,13 +50,14 @@ final class Transaction
     }
 
     /**
-     * Returns the fields under the API's snake_case names.
+     * Returns the object in the API's wire form: snake_case names and the "object" tag.
      *
-     * @return array{id: string, amount: int, currency: string, status: string, direction: string, account: string, counterparty: ?string, description: ?string, created: int}
+     * @return array{object: 'transaction', id: string, amount: int, currency: string, status: string, direction: string, account: string, counterparty: ?string, description: ?string, created: int}
      */
     public function toArray(): array
     {
         return [
+            'object' => self::OBJECT,
             'id' => $this->id,
             'amount' => $this->amount,
             'currency' => $this->currency,

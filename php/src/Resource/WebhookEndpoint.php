@@ -7,6 +7,9 @@ namespace RealtimeFinance\Resource;
 /** A URL that receives signed event deliveries. */
 final class WebhookEndpoint
 {
+    /** The API's type tag, the "object" field of toArray(). */
+    public const OBJECT = 'webhook_endpoint';
+
     /**
      * @param list<string> $enabledEvents event types delivered, or ["*"] for all
      * @param ?string $secret the whsec_ signing secret, returned only by
@@ -44,13 +47,14 @@ final class WebhookEndpoint
     }
 
     /**
-     * Returns the fields under the API's snake_case names, secret included.
+     * Returns the object in the API's wire form: snake_case names and the "object" tag, secret included.
      *
-     * @return array{id: string, url: string, enabled_events: list<string>, description: ?string, secret: ?string, status: string, created: int}
+     * @return array{object: 'webhook_endpoint', id: string, url: string, enabled_events: list<string>, description: ?string, secret: ?string, status: string, created: int}
      */
     public function toArray(): array
     {
         return [
+            'object' => self::OBJECT,
             'id' => $this->id,
             'url' => $this->url,
             'enabled_events' => $this->enabledEvents,
