@@ -3,6 +3,7 @@
 //! a duplicate while the first request is still in flight.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -47,6 +48,8 @@ struct Entry {
 #[derive(Debug, Default)]
 pub struct IdempotencyStore {
     entries: Mutex<HashMap<String, Entry>>,
+    /// Map size at which the next sweep of expired keys runs.
+    next_sweep: AtomicUsize,
 }
 
 /// Removes an in-flight entry if the request never completes (the client
@@ -124,8 +127,12 @@ pub async fn handle(State(state): State<Arc<AppState>>, request: Request, next: 
     {
         let mut entries = lock(&state.idempotency.entries);
         let now = Instant::now();
-        if entries.len() % 1024 == 1023 {
+        // Expired keys are swept when the map doubles, which keeps the
+        // sweep cost amortized constant per request.
+        if entries.len() >= state.idempotency.next_sweep.load(Ordering::Relaxed) {
             entries.retain(|_, entry| now.duration_since(entry.created) < KEY_RETENTION);
+            let next = (entries.len() * 2).max(1024);
+            state.idempotency.next_sweep.store(next, Ordering::Relaxed);
         }
         if let Some(entry) = entries.get(&key) {
             let expired = now.duration_since(entry.created) >= KEY_RETENTION;

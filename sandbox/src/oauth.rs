@@ -97,7 +97,7 @@ impl OAuthStore {
             )
         };
         let record = self.tokens.get(&ids::digest(token)).ok_or_else(invalid)?;
-        if self.clients.get(&record.client_id).map_or(true, |c| c.revoked) {
+        if self.clients.get(&record.client_id).is_none_or(|c| c.revoked) {
             return Err(invalid());
         }
         if Instant::now() >= record.expires_at {

@@ -114,7 +114,7 @@ impl Webhooks {
 pub async fn deliver_now(state: &Arc<AppState>, event_id: Option<&str>) -> Vec<DeliveryAttempt> {
     let mut due = state
         .webhooks
-        .take(|d| event_id.map_or(true, |id| d.event_id == id));
+        .take(|d| event_id.is_none_or(|id| d.event_id == id));
     if due.is_empty() {
         if let Some(id) = event_id {
             let store = state.lock_store();

@@ -70,7 +70,8 @@ async fn post_body_auth_issues_token() {
 async fn token_errors_follow_rfc6749() {
     let h = Harness::start().await;
     let (id, secret) = default_client(&h);
-    let cases: Vec<(Vec<(&str, &str)>, Option<(&str, &str)>, StatusCode, &str)> = vec![
+    type Case<'a> = (Vec<(&'a str, &'a str)>, Option<(&'a str, &'a str)>, StatusCode, &'a str);
+    let cases: Vec<Case> = vec![
         (vec![], Some((&id, &secret)), StatusCode::BAD_REQUEST, "invalid_request"),
         (vec![("grant_type", "password")], Some((&id, &secret)), StatusCode::BAD_REQUEST, "unsupported_grant_type"),
         (vec![("grant_type", "client_credentials"), ("scope", "admin:all")], Some((&id, &secret)), StatusCode::BAD_REQUEST, "invalid_scope"),

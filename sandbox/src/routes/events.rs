@@ -33,7 +33,7 @@ pub async fn list(
     let event_type = query.choice("type", EVENT_TYPES)?;
     let store = state.lock_store();
     let page = store.events.page(limit, query.get("starting_after"), |event| {
-        event_type.as_deref().map_or(true, |t| event.event_type == t)
+        event_type.as_deref().is_none_or(|t| event.event_type == t)
     })?;
     Ok(list_response("/v1/events", page))
 }

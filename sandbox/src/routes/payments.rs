@@ -145,7 +145,7 @@ pub async fn list(
     let status = query.choice("status", STATUSES)?;
     let store = state.lock_store();
     let page = store.payments.page(limit, query.get("starting_after"), |payment| {
-        status.as_deref().map_or(true, |s| payment.status == s)
+        status.as_deref().is_none_or(|s| payment.status == s)
     })?;
     Ok(list_response("/v1/payments", page))
 }

@@ -50,9 +50,9 @@ pub async fn list(
     let page = store
         .transactions
         .page(limit, query.get("starting_after"), |txn| {
-            status.as_deref().map_or(true, |s| txn.status == s)
-                && created_gte.map_or(true, |t| txn.created >= t)
-                && created_lte.map_or(true, |t| txn.created <= t)
+            status.as_deref().is_none_or(|s| txn.status == s)
+                && created_gte.is_none_or(|t| txn.created >= t)
+                && created_lte.is_none_or(|t| txn.created <= t)
         })?;
     Ok(list_response("/v1/transactions", page))
 }
