@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Sequence, Type, Union
+from typing import TYPE_CHECKING, Any, Dict, Literal, Mapping, Optional, Sequence, Type, Union
 
-from typing_extensions import Literal, Self
+from typing_extensions import Self
 
 from ._errors import ConfigurationError
 from ._native import NativeClient, NativePaginator

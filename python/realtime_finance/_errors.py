@@ -20,7 +20,7 @@ class RealTimeFinanceError(Exception):
     """
 
     message: str
-    """What failed, on which value, and what to do."""
+    """The developer-facing sentence: what failed, on which value, and what to do."""
     kind: Optional[str]
     """The core's error kind, such as ``"rate_limit"``; ``None`` for an internal error."""
     http_status: Optional[int]
@@ -105,7 +105,7 @@ class ConflictError(RealTimeFinanceError):
 
 
 class RateLimitError(RealTimeFinanceError):
-    """429: too many requests; ``retry_after`` says when to try again."""
+    """429: too many requests; ``retry_after`` gives the seconds to wait."""
 
 
 class APIError(RealTimeFinanceError):

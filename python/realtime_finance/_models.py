@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple
+from typing import Any, ClassVar, Dict, List, Literal, Mapping, Optional, Tuple
 
-from typing_extensions import Literal, Self
+from typing_extensions import Self
 
 TransactionStatus = Literal["pending", "posted", "failed", "reversed"]
 TransactionDirection = Literal["credit", "debit"]
@@ -102,7 +102,7 @@ class Payment(APIObject):
     description: Optional[str]
     metadata: Dict[str, str]
     failure_code: Optional[str]
-    """Why the payment failed, set only when ``status`` is ``"failed"``."""
+    """The reason for a failure (``"insufficient_funds"``, ``"fraud_declined"``), set only when ``status`` is ``"failed"``."""
     created: int
     canceled_at: Optional[int]
 

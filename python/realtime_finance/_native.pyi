@@ -1,7 +1,7 @@
 # Stub of the compiled module built from bindings/python (PyO3).
-from typing import Any, Awaitable, Dict, List, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import Any, Awaitable, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, Union, final
 
-from typing_extensions import Literal
+__all__ = ["CORE_VERSION", "DEFAULT_WEBHOOK_TOLERANCE", "NativeClient", "NativePaginator", "verify_webhook"]
 
 CORE_VERSION: str
 DEFAULT_WEBHOOK_TOLERANCE: float

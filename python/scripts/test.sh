@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the realtime-finance wheel through maturin's PEP 517 backend (the
 # same path as `pip install ./python`), installs it into a fresh virtual
-# environment, and runs the pytest suite and mypy against a local sandbox
-# that the tests start themselves.
+# environment, and runs the pytest suite against a local sandbox that the
+# tests start themselves, then mypy and stubtest.
 #
 # Environment: PYTHON (default python3, 3.9 or later), CARGO_TARGET_DIR
 # (default <repo>/target), RTF_BIN (default $CARGO_TARGET_DIR/debug/rtf).
@@ -44,3 +44,8 @@ cd "$repo"
 
 echo "== python: mypy"
 "$venv/bin/mypy" --config-file python/pyproject.toml python/examples python/tests
+
+echo "== python: stubtest (stubs and type hints against the installed package)"
+# From the target folder, so that only the installed package is importable.
+(cd "$CARGO_TARGET_DIR" && "$venv/bin/python" -m mypy.stubtest realtime_finance \
+    --allowlist "$repo/python/stubtest-allowlist.txt")

@@ -41,7 +41,7 @@ class Sandbox:
     ca_cert: Optional[str]
 
     def admin(self, method: str, path: str, body: Optional[Dict[str, Any]] = None) -> Any:
-        """Call the admin API under /_sandbox/ and return the decoded JSON answer."""
+        """Call the admin API under /_sandbox/ and return the decoded JSON response."""
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.base_url + path, data=data, method=method)
         request.add_header("Authorization", f"Bearer {self.admin_token}")

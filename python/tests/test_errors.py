@@ -1,4 +1,4 @@
-"""One test per exception class, each from a real sandbox answer or core check."""
+"""One test per exception class, each from a real sandbox response or a check in the core."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ def test_webhook_signature_error() -> None:
 
 
 def test_builtin_names_not_shadowed() -> None:
-    assert realtime_finance.ConnectionError is not ConnectionError
+    assert not issubclass(realtime_finance.ConnectionError, ConnectionError)
     assert not issubclass(realtime_finance.TimeoutError, TimeoutError)
 
 

@@ -1,20 +1,27 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any, Dict
 
 import pytest
 
 import realtime_finance
 from realtime_finance import Client, Payment
+from realtime_finance.params import PaymentCreateParams
 
 from conftest import Sandbox, route_delta, stats_delta
 
-ALICE_TO_BOB = {
+ALICE_TO_BOB: PaymentCreateParams = {
     "amount": 2500,
     "currency": "EUR",
     "source_account": "acct_alice",
     "destination_account": "acct_bob",
 }
+
+
+def alice_to_bob(**changes: Any) -> Dict[str, Any]:
+    """Return the payment parameters with `changes` applied, as an untyped dict."""
+    return {**ALICE_TO_BOB, **changes}
 
 
 def test_create_returns_payment(client: Client) -> None:
@@ -35,14 +42,14 @@ def test_create_returns_payment(client: Client) -> None:
 
 
 def test_retrieve_created(client: Client) -> None:
-    created = client.payments.create(**ALICE_TO_BOB)  # type: ignore[arg-type]
+    created = client.payments.create(**ALICE_TO_BOB)
     fetched = client.payments.retrieve(created.id)
     assert fetched.id == created.id
     assert fetched.amount == created.amount
 
 
 def test_list_contains_created(client: Client) -> None:
-    created = client.payments.create(**ALICE_TO_BOB)  # type: ignore[arg-type]
+    created = client.payments.create(**ALICE_TO_BOB)
     ids = [payment.id for _, payment in zip(range(20), client.payments.list(limit=10))]
     assert created.id in ids
 
@@ -72,8 +79,8 @@ def test_cancel_failed_conflict(client: Client) -> None:
 def test_idempotent_replay(sandbox: Sandbox, client: Client) -> None:
     key = f"replay-{uuid.uuid4()}"
     before = sandbox.stats()
-    first = client.payments.create(idempotency_key=key, **ALICE_TO_BOB)  # type: ignore[arg-type]
-    second = client.payments.create(idempotency_key=key, **ALICE_TO_BOB)  # type: ignore[arg-type]
+    first = client.payments.create(idempotency_key=key, **ALICE_TO_BOB)
+    second = client.payments.create(idempotency_key=key, **ALICE_TO_BOB)
     after = sandbox.stats()
     assert second.id == first.id
     assert stats_delta(before, after, "payments_created") == 1
@@ -82,9 +89,9 @@ def test_idempotent_replay(sandbox: Sandbox, client: Client) -> None:
 
 def test_key_reused_other_body(sandbox: Sandbox, client: Client) -> None:
     key = f"reuse-{uuid.uuid4()}"
-    client.payments.create(idempotency_key=key, **{**ALICE_TO_BOB, "amount": 100})  # type: ignore[arg-type]
+    client.payments.create(idempotency_key=key, **alice_to_bob(amount=100))
     with pytest.raises(realtime_finance.ConflictError) as caught:
-        client.payments.create(idempotency_key=key, **{**ALICE_TO_BOB, "amount": 200})  # type: ignore[arg-type]
+        client.payments.create(idempotency_key=key, **alice_to_bob(amount=200))
     assert caught.value.http_status == 422
     assert caught.value.code == "idempotency_key_reused"
 
@@ -92,33 +99,33 @@ def test_key_reused_other_body(sandbox: Sandbox, client: Client) -> None:
 def test_zero_amount_no_request(sandbox: Sandbox, client: Client) -> None:
     before = sandbox.stats()
     with pytest.raises(realtime_finance.InvalidRequestError) as caught:
-        client.payments.create(**{**ALICE_TO_BOB, "amount": 0})  # type: ignore[arg-type]
+        client.payments.create(**alice_to_bob(amount=0))
     assert caught.value.param == "amount"
     assert route_delta(before, sandbox.stats(), "POST /v1/payments") == 0
 
 
 def test_unknown_field_named(client: Client) -> None:
     with pytest.raises(realtime_finance.InvalidRequestError) as caught:
-        client.payments.create(amout=2500, **ALICE_TO_BOB)  # type: ignore[call-arg, arg-type]
+        client.payments.create(**alice_to_bob(amout=2500))
     assert caught.value.param == "amout"
 
 
 def test_wrong_type_named(client: Client) -> None:
     with pytest.raises(realtime_finance.InvalidRequestError) as caught:
-        client.payments.create(**{**ALICE_TO_BOB, "amount": "25.00"})  # type: ignore[arg-type]
+        client.payments.create(**alice_to_bob(amount="25.00"))
     assert caught.value.param == "amount"
 
 
 def test_unsupported_python_type(client: Client) -> None:
     with pytest.raises(realtime_finance.InvalidRequestError) as caught:
-        client.payments.create(**{**ALICE_TO_BOB, "metadata": {"order": object()}})  # type: ignore[arg-type]
+        client.payments.create(**alice_to_bob(metadata={"order": object()}))
     assert caught.value.param == "metadata.order"
 
 
 def test_succeeds_after_settle(client: Client) -> None:
     import time
 
-    payment = client.payments.create(**ALICE_TO_BOB)  # type: ignore[arg-type]
+    payment = client.payments.create(**ALICE_TO_BOB)
     deadline = time.monotonic() + 10
     status = payment.status
     while status == "pending" and time.monotonic() < deadline:

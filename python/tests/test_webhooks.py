@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Dict, Iterator, Tuple
 
 import pytest
-import standardwebhooks  # type: ignore[import-untyped]
+import standardwebhooks
 
 import realtime_finance
 from realtime_finance import Client, Webhook
@@ -99,7 +99,7 @@ Delivery = Tuple[Dict[str, str], bytes]
 
 @pytest.fixture
 def receiver() -> Iterator[Tuple[str, "queue.Queue[Delivery]"]]:
-    """An HTTP server on loopback that records each delivery and answers 200."""
+    """An HTTP server on loopback that records each delivery and responds with 200."""
     deliveries: "queue.Queue[Delivery]" = queue.Queue()
 
     class Handler(BaseHTTPRequestHandler):

@@ -1,9 +1,9 @@
 //! Conversions between Python objects, JSON values and core types.
 //!
-//! Parameters cross into the core as `serde_json::Value` (the core turns
-//! them into its structs and names the offending field on error); results
-//! come back as the core's `Serialize` structs, turned into plain Python
-//! dictionaries that `realtime_finance` wraps in typed classes.
+//! Parameters cross into the core as `serde_json::Value`, and the core turns
+//! them into its structs, naming the offending field on error. Results come
+//! back as the core's `Serialize` structs and become plain Python
+//! dictionaries, which `realtime_finance` wraps in typed classes.
 
 use std::time::Duration;
 

@@ -1,10 +1,10 @@
 //! Forwards the core's log events to Python's `logging` module.
 //!
-//! The core logs through `tracing`; with tracing's `log` feature, and while
-//! no tracing subscriber is set, each event becomes a `log` record, which
-//! pyo3-log hands to the Python logger named after its target
-//! (`realtime_finance::client` becomes `realtime_finance.client`). The core
-//! never puts a secret in an event.
+//! The core logs through `tracing`. With tracing's `log` feature, and while
+//! no tracing subscriber is set, each event becomes a `log` record. pyo3-log
+//! hands the record to the Python logger named after its target, so
+//! `realtime_finance::http` becomes `realtime_finance.http`. The core never
+//! puts a secret in an event.
 
 use log::LevelFilter;
 use pyo3::prelude::*;
