@@ -76,15 +76,22 @@ impl NativeClient {
             .get_node_version()
             .map(|version| format!("{}.{}.{}", version.major, version.minor, version.patch))
             .unwrap_or_default();
-        let client = build_client(options, &node_version).map_err(|error| to_js_error(&env, error))?;
-        Ok(NativeClient { client: RwLock::new(Some(client)) })
+        let client =
+            build_client(options, &node_version).map_err(|error| to_js_error(&env, error))?;
+        Ok(NativeClient {
+            client: RwLock::new(Some(client)),
+        })
     }
 
     /// The base URL requests go to, without a trailing slash; `null` once
     /// the client is closed.
     #[napi(getter)]
     pub fn base_url(&self) -> Option<String> {
-        self.client.read().ok()?.as_ref().map(|client| client.base_url().to_owned())
+        self.client
+            .read()
+            .ok()?
+            .as_ref()
+            .map(|client| client.base_url().to_owned())
     }
 
     /// Drops this handle on the core client. Later calls throw a
@@ -99,101 +106,203 @@ impl NativeClient {
     /// Replaces the API key for calls started after this one.
     #[napi]
     pub fn set_api_key(&self, env: Env, api_key: String) -> Result<()> {
-        self.with_client(&env, |client| client.set_api_key(SecretString::from(api_key)))
+        self.with_client(&env, |client| {
+            client.set_api_key(SecretString::from(api_key))
+        })
     }
 
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn retrieve_transaction<'env>(&self, env: &'env Env, id: Value, options: Option<Value>) -> Result<Object<'env>> {
+    pub fn retrieve_transaction<'env>(
+        &self,
+        env: &'env Env,
+        id: Value,
+        options: Option<Value>,
+    ) -> Result<Object<'env>> {
         let (client, id, options) = self.prepare_id_call(env, id, options)?;
-        spawn_promise(env, async move { client.transactions().retrieve(&id, &options).await })
+        spawn_promise(env, async move {
+            client.transactions().retrieve(&id, &options).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn list_transactions_page<'env>(&self, env: &'env Env, params: Option<Value>, options: Option<Value>) -> Result<Object<'env>> {
+    pub fn list_transactions_page<'env>(
+        &self,
+        env: &'env Env,
+        params: Option<Value>,
+        options: Option<Value>,
+    ) -> Result<Object<'env>> {
         let (client, params, options) = self.prepare_params_call(env, params, options)?;
-        spawn_promise(env, async move { client.transactions().list_page(&params, &options).await })
+        spawn_promise(env, async move {
+            client.transactions().list_page(&params, &options).await
+        })
     }
 
     #[napi]
-    pub fn list_transactions(&self, env: Env, params: Option<Value>, options: Option<Value>) -> Result<NativePaginator> {
+    pub fn list_transactions(
+        &self,
+        env: Env,
+        params: Option<Value>,
+        options: Option<Value>,
+    ) -> Result<NativePaginator> {
         let (client, params, options) = self.prepare_params_call(&env, params, options)?;
-        let paginator = client.transactions().list(params, options).map_err(|error| to_js_error(&env, error))?;
+        let paginator = client
+            .transactions()
+            .list(params, options)
+            .map_err(|error| to_js_error(&env, error))?;
         Ok(NativePaginator::new(AnyPaginator::Transactions(paginator)))
     }
 
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn create_payment<'env>(&self, env: &'env Env, params: Option<Value>, options: Option<Value>) -> Result<Object<'env>> {
+    pub fn create_payment<'env>(
+        &self,
+        env: &'env Env,
+        params: Option<Value>,
+        options: Option<Value>,
+    ) -> Result<Object<'env>> {
         let (client, params, options) = self.prepare_params_call(env, params, options)?;
-        spawn_promise(env, async move { client.payments().create(&params, &options).await })
+        spawn_promise(env, async move {
+            client.payments().create(&params, &options).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn retrieve_payment<'env>(&self, env: &'env Env, id: Value, options: Option<Value>) -> Result<Object<'env>> {
+    pub fn retrieve_payment<'env>(
+        &self,
+        env: &'env Env,
+        id: Value,
+        options: Option<Value>,
+    ) -> Result<Object<'env>> {
         let (client, id, options) = self.prepare_id_call(env, id, options)?;
-        spawn_promise(env, async move { client.payments().retrieve(&id, &options).await })
+        spawn_promise(env, async move {
+            client.payments().retrieve(&id, &options).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn list_payments_page<'env>(&self, env: &'env Env, params: Option<Value>, options: Option<Value>) -> Result<Object<'env>> {
+    pub fn list_payments_page<'env>(
+        &self,
+        env: &'env Env,
+        params: Option<Value>,
+        options: Option<Value>,
+    ) -> Result<Object<'env>> {
         let (client, params, options) = self.prepare_params_call(env, params, options)?;
-        spawn_promise(env, async move { client.payments().list_page(&params, &options).await })
+        spawn_promise(env, async move {
+            client.payments().list_page(&params, &options).await
+        })
     }
 
     #[napi]
-    pub fn list_payments(&self, env: Env, params: Option<Value>, options: Option<Value>) -> Result<NativePaginator> {
+    pub fn list_payments(
+        &self,
+        env: Env,
+        params: Option<Value>,
+        options: Option<Value>,
+    ) -> Result<NativePaginator> {
         let (client, params, options) = self.prepare_params_call(&env, params, options)?;
-        let paginator = client.payments().list(params, options).map_err(|error| to_js_error(&env, error))?;
+        let paginator = client
+            .payments()
+            .list(params, options)
+            .map_err(|error| to_js_error(&env, error))?;
         Ok(NativePaginator::new(AnyPaginator::Payments(paginator)))
     }
 
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn cancel_payment<'env>(&self, env: &'env Env, id: Value, options: Option<Value>) -> Result<Object<'env>> {
+    pub fn cancel_payment<'env>(
+        &self,
+        env: &'env Env,
+        id: Value,
+        options: Option<Value>,
+    ) -> Result<Object<'env>> {
         let (client, id, options) = self.prepare_id_call(env, id, options)?;
-        spawn_promise(env, async move { client.payments().cancel(&id, &options).await })
+        spawn_promise(
+            env,
+            async move { client.payments().cancel(&id, &options).await },
+        )
     }
 
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn assess_fraud<'env>(&self, env: &'env Env, params: Option<Value>, options: Option<Value>) -> Result<Object<'env>> {
+    pub fn assess_fraud<'env>(
+        &self,
+        env: &'env Env,
+        params: Option<Value>,
+        options: Option<Value>,
+    ) -> Result<Object<'env>> {
         let (client, params, options) = self.prepare_params_call(env, params, options)?;
-        spawn_promise(env, async move { client.fraud().assess(&params, &options).await })
+        spawn_promise(env, async move {
+            client.fraud().assess(&params, &options).await
+        })
     }
 
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn list_events_page<'env>(&self, env: &'env Env, params: Option<Value>, options: Option<Value>) -> Result<Object<'env>> {
+    pub fn list_events_page<'env>(
+        &self,
+        env: &'env Env,
+        params: Option<Value>,
+        options: Option<Value>,
+    ) -> Result<Object<'env>> {
         let (client, params, options) = self.prepare_params_call(env, params, options)?;
-        spawn_promise(env, async move { client.events().list_page(&params, &options).await })
+        spawn_promise(env, async move {
+            client.events().list_page(&params, &options).await
+        })
     }
 
     #[napi]
-    pub fn list_events(&self, env: Env, params: Option<Value>, options: Option<Value>) -> Result<NativePaginator> {
+    pub fn list_events(
+        &self,
+        env: Env,
+        params: Option<Value>,
+        options: Option<Value>,
+    ) -> Result<NativePaginator> {
         let (client, params, options) = self.prepare_params_call(&env, params, options)?;
-        let paginator = client.events().list(params, options).map_err(|error| to_js_error(&env, error))?;
+        let paginator = client
+            .events()
+            .list(params, options)
+            .map_err(|error| to_js_error(&env, error))?;
         Ok(NativePaginator::new(AnyPaginator::Events(paginator)))
     }
 
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn create_webhook_endpoint<'env>(&self, env: &'env Env, params: Option<Value>, options: Option<Value>) -> Result<Object<'env>> {
+    pub fn create_webhook_endpoint<'env>(
+        &self,
+        env: &'env Env,
+        params: Option<Value>,
+        options: Option<Value>,
+    ) -> Result<Object<'env>> {
         let (client, params, options) = self.prepare_params_call(env, params, options)?;
-        spawn_promise(env, async move { client.webhook_endpoints().create(&params, &options).await })
+        spawn_promise(env, async move {
+            client.webhook_endpoints().create(&params, &options).await
+        })
     }
 }
 
 impl NativeClient {
     fn current_client(&self) -> realtime_finance::Result<Client> {
-        let slot = self.client.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let slot = self
+            .client
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         slot.clone().ok_or_else(|| {
             Error::configuration("the client is closed; create a new Client to make more calls")
         })
     }
 
-    fn with_client<T>(&self, env: &Env, call: impl FnOnce(&Client) -> realtime_finance::Result<T>) -> Result<T> {
+    fn with_client<T>(
+        &self,
+        env: &Env,
+        call: impl FnOnce(&Client) -> realtime_finance::Result<T>,
+    ) -> Result<T> {
         self.current_client()
             .and_then(|client| call(&client))
             .map_err(|error| to_js_error(env, error))
     }
 
     /// Converts the arguments of a call that takes a resource id.
-    fn prepare_id_call(&self, env: &Env, id: Value, options: Option<Value>) -> Result<(Client, String, RequestOptions)> {
+    fn prepare_id_call(
+        &self,
+        env: &Env,
+        id: Value,
+        options: Option<Value>,
+    ) -> Result<(Client, String, RequestOptions)> {
         let converted = self.current_client().and_then(|client| {
             let id = id_from_json(id)?;
             let options = call_options_from_json(options)?;
@@ -210,7 +319,8 @@ impl NativeClient {
         options: Option<Value>,
     ) -> Result<(Client, P, RequestOptions)> {
         let converted = self.current_client().and_then(|client| {
-            let params = params_from_json::<P>(params.unwrap_or_else(|| Value::Object(Default::default())))?;
+            let params =
+                params_from_json::<P>(params.unwrap_or_else(|| Value::Object(Default::default())))?;
             let options = call_options_from_json(options)?;
             Ok((client, params, options))
         });
@@ -223,7 +333,10 @@ fn id_from_json(id: Value) -> realtime_finance::Result<String> {
         Value::String(id) => Ok(id),
         other => Err(Error::invalid_param(
             "id",
-            format!("id must be a string such as \"txn_0001a9f3\", got {}", json_type_name(&other)),
+            format!(
+                "id must be a string such as \"txn_0001a9f3\", got {}",
+                json_type_name(&other)
+            ),
         )),
     }
 }
@@ -238,7 +351,10 @@ fn call_options_from_json(options: Option<Value>) -> realtime_finance::Result<Re
     Ok(RequestOptions {
         idempotency_key: options.idempotency_key,
         max_retries: options.max_retries,
-        timeout: options.timeout.map(|ms| duration_from_millis("timeout", ms)).transpose()?,
+        timeout: options
+            .timeout
+            .map(|ms| duration_from_millis("timeout", ms))
+            .transpose()?,
     })
 }
 

@@ -25,7 +25,11 @@ pub(crate) fn to_js_error(env: &Env, error: Error) -> napi::Error {
     }
 }
 
-fn build_error_object<'env>(env: &'env Env, error: &Error, message: &str) -> napi::Result<Object<'env>> {
+fn build_error_object<'env>(
+    env: &'env Env,
+    error: &Error,
+    message: &str,
+) -> napi::Result<Object<'env>> {
     let mut object = env.create_error(napi::Error::new(Status::GenericFailure, message))?;
     // `create_error` sets `code` to the napi status; the API code goes in
     // `apiCode` so the two never mix.

@@ -38,7 +38,9 @@ pub fn set_log_callback(callback: Function<LogArgs, ()>) -> napi::Result<bool> {
         .callee_handled::<false>()
         .weak::<true>()
         .build()?;
-    *LOG_FUNCTION.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(function);
+    *LOG_FUNCTION
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(function);
     Ok(install_subscriber())
 }
 
@@ -58,12 +60,20 @@ impl<S: Subscriber> Layer<S> for ForwardLayer {
         if *metadata.level() > Level::DEBUG || !metadata.target().starts_with("realtime_finance") {
             return;
         }
-        let guard = LOG_FUNCTION.read().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let Some(function) = guard.as_ref() else { return };
+        let guard = LOG_FUNCTION
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let Some(function) = guard.as_ref() else {
+            return;
+        };
 
         let mut visitor = MessageVisitor::default();
         event.record(&mut visitor);
-        let args = (metadata.level().to_string(), metadata.target().to_owned(), visitor.into_text());
+        let args = (
+            metadata.level().to_string(),
+            metadata.target().to_owned(),
+            visitor.into_text(),
+        );
         // The queue is unbounded, so a non-blocking call never waits for the
         // JavaScript thread and never drops an event.
         function.call(args.into(), ThreadsafeFunctionCallMode::NonBlocking);

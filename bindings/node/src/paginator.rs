@@ -31,7 +31,9 @@ impl AnyPaginator {
     }
 }
 
-fn to_json_page<T: Serialize>(page: Option<Vec<T>>) -> realtime_finance::Result<Option<Vec<Value>>> {
+fn to_json_page<T: Serialize>(
+    page: Option<Vec<T>>,
+) -> realtime_finance::Result<Option<Vec<Value>>> {
     let Some(items) = page else { return Ok(None) };
     let values = items
         .into_iter()
@@ -49,7 +51,9 @@ pub struct NativePaginator {
 
 impl NativePaginator {
     pub(crate) fn new(paginator: AnyPaginator) -> Self {
-        NativePaginator { paginator: Arc::new(Mutex::new(paginator)) }
+        NativePaginator {
+            paginator: Arc::new(Mutex::new(paginator)),
+        }
     }
 }
 

@@ -32,7 +32,9 @@ where
             Ok(Err(error)) => Err(error),
             Err(payload) => Err(panic_error(payload)),
         };
-        deferred.resolve(Box::new(move |env: Env| outcome.map_err(|error| to_js_error(&env, error))));
+        deferred.resolve(Box::new(move |env: Env| {
+            outcome.map_err(|error| to_js_error(&env, error))
+        }));
     });
     Ok(promise)
 }

@@ -34,7 +34,9 @@ pub fn verify_webhook(
     tolerance_seconds: Option<f64>,
 ) -> Result<Value> {
     let verified = build_verifier(secrets, tolerance_seconds).and_then(|verifier| {
-        let pairs = headers.iter().map(|header| (header.name.as_str(), header.value.as_str()));
+        let pairs = headers
+            .iter()
+            .map(|header| (header.name.as_str(), header.value.as_str()));
         let event = verifier.verify(&payload, pairs)?;
         serde_json::to_value(event).map_err(serialization_error)
     });
@@ -44,17 +46,30 @@ pub fn verify_webhook(
 /// Returns the `webhook-signature` header value (`v1,<base64>`) for a
 /// payload, signed with `secret`. For tests and local tools.
 #[napi]
-pub fn sign_webhook(env: Env, secret: String, message_id: String, timestamp: i64, payload: Buffer) -> Result<String> {
+pub fn sign_webhook(
+    env: Env,
+    secret: String,
+    message_id: String,
+    timestamp: i64,
+    payload: Buffer,
+) -> Result<String> {
     let signed = Webhook::new(vec![SecretString::new(secret)])
         .and_then(|verifier| verifier.sign(&message_id, timestamp, &payload));
     signed.map_err(|error| to_js_error(&env, error))
 }
 
-fn build_verifier(secrets: Vec<String>, tolerance_seconds: Option<f64>) -> realtime_finance::Result<Webhook> {
+fn build_verifier(
+    secrets: Vec<String>,
+    tolerance_seconds: Option<f64>,
+) -> realtime_finance::Result<Webhook> {
     let verifier = Webhook::new(secrets.into_iter().map(SecretString::new).collect())?;
-    let Some(seconds) = tolerance_seconds else { return Ok(verifier) };
+    let Some(seconds) = tolerance_seconds else {
+        return Ok(verifier);
+    };
     let tolerance = Duration::try_from_secs_f64(seconds).map_err(|_| {
-        Error::configuration(format!("tolerance must be a finite, non-negative number of seconds, got {seconds}"))
+        Error::configuration(format!(
+            "tolerance must be a finite, non-negative number of seconds, got {seconds}"
+        ))
     })?;
     Ok(verifier.with_tolerance(tolerance))
 }
