@@ -78,7 +78,7 @@ impl Client {
         })
     }
 
-    /// The base URL requests go to, without a trailing slash.
+    /// Returns the base URL requests go to, without a trailing slash.
     pub fn base_url(&self) -> &str {
         &self.inner.settings.base_url_text
     }
@@ -99,7 +99,7 @@ impl Client {
             .map(Some)
     }
 
-    /// The `User-Agent` sent with every request.
+    /// Returns the `User-Agent` sent with every request.
     pub fn user_agent(&self) -> &str {
         &self.inner.settings.user_agent
     }
@@ -135,35 +135,35 @@ impl Client {
         Ok(())
     }
 
-    /// The `/v1/transactions` calls.
+    /// Returns the `/v1/transactions` calls.
     pub fn transactions(&self) -> Transactions {
         Transactions {
             client: self.clone(),
         }
     }
 
-    /// The `/v1/payments` calls.
+    /// Returns the `/v1/payments` calls.
     pub fn payments(&self) -> Payments {
         Payments {
             client: self.clone(),
         }
     }
 
-    /// The `/v1/fraud` calls.
+    /// Returns the `/v1/fraud` calls.
     pub fn fraud(&self) -> Fraud {
         Fraud {
             client: self.clone(),
         }
     }
 
-    /// The `/v1/events` calls.
+    /// Returns the `/v1/events` calls.
     pub fn events(&self) -> Events {
         Events {
             client: self.clone(),
         }
     }
 
-    /// The `/v1/webhook_endpoints` calls.
+    /// Returns the `/v1/webhook_endpoints` calls.
     pub fn webhook_endpoints(&self) -> WebhookEndpoints {
         WebhookEndpoints {
             client: self.clone(),

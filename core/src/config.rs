@@ -183,8 +183,9 @@ impl ClientBuilder {
     ///
     /// Errors (`Configuration`): no credentials, a publishable key, an
     /// `http` URL on a non-loopback host, a test key with the live
-    /// environment or a live key with the sandbox, an unparsable URL or CA
-    /// certificate, or use after `fork()` of a runtime created before it.
+    /// environment or a live key with the sandbox, or an unparsable URL or
+    /// CA certificate. After `fork()` a client keeps working in the child:
+    /// it opens new connections there instead of reusing the parent's.
     pub fn build(self) -> Result<Client> {
         Client::from_builder(self)
     }

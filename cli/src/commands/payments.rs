@@ -104,7 +104,7 @@ pub fn run(args: PaymentsArgs) -> ExitCode {
     })())
 }
 
-/// One payment as a line of text.
+/// Formats one payment as a line of text.
 pub fn line(payment: &Payment) -> String {
     let failure = payment
         .failure_code

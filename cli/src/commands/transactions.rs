@@ -77,7 +77,7 @@ pub fn run(args: TransactionsArgs) -> ExitCode {
     })())
 }
 
-/// One transaction as a line of text.
+/// Formats one transaction as a line of text.
 pub fn line(transaction: &Transaction) -> String {
     format!(
         "{}  {:>14}  {:?}/{:?}  {}  {}",
