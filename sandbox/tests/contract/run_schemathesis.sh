@@ -3,8 +3,10 @@
 #   1. validates the OpenAPI document (openapi-spec-validator);
 #   2. starts `rtf sandbox` on a free loopback port;
 #   3. runs a bounded schemathesis fuzz of every /v1/ route and fails on any
-#      5xx, undocumented status, wrong content type or response that breaks
-#      its schema.
+#      5xx, undocumented status, wrong content type, response that breaks
+#      its schema, or accepted request that breaks the request schema;
+#   4. verifies webhook deliveries with the `standardwebhooks` package from
+#      PyPI, independent of the sandbox's Rust signer (webhook_check.py).
 # The virtualenv lives in target/ and is reused between runs. Everything
 # talks to 127.0.0.1 only. Bounds: MAX_EXAMPLES cases per operation and a
 # hard TIMEOUT_SECONDS for the run. SANDBOX_LOG=FILE keeps the sandbox's log.
@@ -16,6 +18,7 @@ MAX_EXAMPLES="${MAX_EXAMPLES:-50}"
 TIMEOUT_SECONDS="${TIMEOUT_SECONDS:-300}"
 SCHEMATHESIS_VERSION="4.32.5"
 VALIDATOR_VERSION="0.7.2"
+STANDARDWEBHOOKS_VERSION="1.3.0"
 SPEC="$ROOT/sandbox/openapi.json"
 RTF="$ROOT/target/debug/rtf"
 WORK="$(mktemp -d)"
@@ -34,11 +37,13 @@ cleanup() {
 trap cleanup EXIT
 
 if [[ ! -x "$VENV/bin/schemathesis" ]] \
-    || ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    || ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION" \
+    || ! "$VENV/bin/python" -c "import standardwebhooks" 2>/dev/null; then
     echo "contract: installing schemathesis $SCHEMATHESIS_VERSION into $VENV" >&2
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet --disable-pip-version-check \
-        "schemathesis==$SCHEMATHESIS_VERSION" "openapi-spec-validator==$VALIDATOR_VERSION"
+        "schemathesis==$SCHEMATHESIS_VERSION" "openapi-spec-validator==$VALIDATOR_VERSION" \
+        "standardwebhooks==$STANDARDWEBHOOKS_VERSION"
 fi
 
 echo "contract: validating $SPEC" >&2
@@ -111,3 +116,6 @@ if [[ $STATUS -ne 0 ]]; then
     exit "$STATUS"
 fi
 echo "contract: schemathesis passed" >&2
+
+"$VENV/bin/python" "$ROOT/sandbox/tests/contract/webhook_check.py" "$WORK/stdout"
+echo "contract: passed" >&2
