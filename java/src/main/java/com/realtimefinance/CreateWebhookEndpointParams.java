@@ -40,7 +40,10 @@ public final class CreateWebhookEndpointParams {
         return "CreateWebhookEndpointParams" + fields;
     }
 
-    /** Builds a {@link CreateWebhookEndpointParams}. Setting a field twice keeps the last value. */
+    /**
+     * Builds a {@link CreateWebhookEndpointParams}. Setting a field twice keeps the last value, and
+     * setting it to null clears it.
+     */
     public static final class Builder {
         private final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -70,6 +73,18 @@ public final class CreateWebhookEndpointParams {
         /** Sets a description. */
         public Builder description(String description) {
             set("description", description);
+            return this;
+        }
+
+        /**
+         * Sets a field by its API name, such as one that this SDK version has
+         * no setter for, or clears it when {@code value} is null. The value may
+         * be a String, an integer, a Boolean, a List or a Map. The core rejects
+         * a name that the API does not know with an
+         * {@link InvalidRequestException} naming it.
+         */
+        public Builder putExtraParam(String name, Object value) {
+            set(java.util.Objects.requireNonNull(name, "name"), value);
             return this;
         }
 

@@ -39,7 +39,10 @@ public final class ListTransactionsParams {
         return "ListTransactionsParams" + fields;
     }
 
-    /** Builds a {@link ListTransactionsParams}. Setting a field twice keeps the last value. */
+    /**
+     * Builds a {@link ListTransactionsParams}. Setting a field twice keeps the last value, and
+     * setting it to null clears it.
+     */
     public static final class Builder {
         private final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -81,6 +84,18 @@ public final class ListTransactionsParams {
         /** Sets the latest creation time, in Unix seconds, inclusive. */
         public Builder createdLte(long createdLte) {
             fields.put("created_lte", createdLte);
+            return this;
+        }
+
+        /**
+         * Sets a field by its API name, such as one that this SDK version has
+         * no setter for, or clears it when {@code value} is null. The value may
+         * be a String, an integer, a Boolean, a List or a Map. The core rejects
+         * a name that the API does not know with an
+         * {@link InvalidRequestException} naming it.
+         */
+        public Builder putExtraParam(String name, Object value) {
+            set(java.util.Objects.requireNonNull(name, "name"), value);
             return this;
         }
 
