@@ -35,7 +35,7 @@
 
 /**
  * Version of this ABI. It changes only when a function signature, a struct
- * layout or the meaning of an enum value changes; wrappers compare it with
+ * layout or the meaning of an enum value changes. Wrappers compare it with
  * `rtf_abi_version()` when they load the library.
  */
 #define RTF_ABI_VERSION 1
@@ -80,7 +80,7 @@ typedef enum RtfErrorKind {
      */
     RTF_ERROR_CONFLICT = 6,
     /**
-     * 429: `retry_after_seconds` says when to try again.
+     * 429: `retry_after_seconds` gives the wait before the next try.
      */
     RTF_ERROR_RATE_LIMIT = 7,
     /**
@@ -132,8 +132,8 @@ typedef struct RtfError {
      */
     uint16_t http_status;
     /**
-     * What failed, on which value, and what to do. Never NULL, UTF-8, and
-     * never contains a secret.
+     * Sentence naming what failed, on which value, and the fix. UTF-8,
+     * never NULL and free of secrets.
      */
     char *message;
     /**
@@ -157,9 +157,9 @@ typedef struct RtfError {
 } RtfError;
 
 /**
- * Receives one log record: `level` is 1 (error), 2 (warn), 3 (info),
- * 4 (debug) or 5 (trace); `target` is the emitting module, such as
- * "realtime_finance::client"; both strings are valid only during the call.
+ * Receives one log record. `level` is 1 (error), 2 (warn), 3 (info),
+ * 4 (debug) or 5 (trace). `target` is the emitting module, such as
+ * "realtime_finance::client". Both strings are valid only during the call.
  */
 typedef void (*RtfLogCallback)(int32_t level,
                                const char *target,
@@ -193,14 +193,16 @@ void rtf_string_free(char *s);
  * Creates a client from settings as a JSON object.
  *
  * `config_json` may be NULL, which equals `{}`: the core then reads the
- * `REALTIME_FINANCE_*` environment variables. Fields, all optional:
- * "api_key", "client_id" with "client_secret", "scopes" (array of strings),
- * "token_url", "client_auth_method" ("client_secret_basic" or
- * "client_secret_post"), "base_url", "environment" ("sandbox" or "live"),
- * "timeout_seconds", "connect_timeout_seconds" (numbers), "max_retries",
- * "ca_cert_pem" (PEM text), "ca_cert_path" (path to a PEM file), "language"
- * with "language_version" (for the User-Agent, such as "php" and "8.2.7"),
- * and "ignore_environment" (true to skip the environment variables).
+ * `REALTIME_FINANCE_*` environment variables. Every field is optional:
+ * - "api_key", or "client_id" with "client_secret" for OAuth, plus
+ *   "scopes" (array of strings), "token_url" and "client_auth_method"
+ *   ("client_secret_basic" or "client_secret_post");
+ * - "base_url", or "environment" ("sandbox" or "live");
+ * - "timeout_seconds" and "connect_timeout_seconds" (numbers), "max_retries";
+ * - "ca_cert_pem" (PEM text) or "ca_cert_path" (path to a PEM file);
+ * - "language" with "language_version" for the User-Agent, such as "php"
+ *   and "8.2.7";
+ * - "ignore_environment": true skips the environment variables.
  *
  * On RTF_OK `*out_client` is a new handle to release with
  * `rtf_client_free`. Sends no request. Errors: RTF_ERROR_CONFIGURATION for
@@ -292,8 +294,8 @@ void rtf_set_log_callback(RtfLogCallback callback, void *user_data);
 
 /**
  * Starts a paginator over "transactions.list", "payments.list" or
- * "events.list". `params_json` (NULL equals `{}`) holds the list's filters
- * and page size; `options_json` is as for `rtf_client_call`. Sends no
+ * "events.list". `params_json` (NULL equals `{}`) contains the list's
+ * filters and page size. `options_json` is as for `rtf_client_call`. Sends no
  * request: the first `rtf_paginator_next_page` does.
  *
  * On RTF_OK `*out_paginator` is a new handle to release with

@@ -5,14 +5,15 @@ use std::ffi::c_char;
 use std::time::Duration;
 
 use realtime_finance::{
-    params_from_json, runtime, Client, ClientAuthMethod, ClientBuilder, ClientCredentials, Environment,
-    RequestOptions, SecretString,
+    params_from_json, runtime, Client, ClientAuthMethod, ClientBuilder, ClientCredentials,
+    Environment, RequestOptions, SecretString,
 };
 use serde_json::{Map, Value};
 
 use crate::error::{FfiError, RtfError, RtfStatus};
 use crate::ffi_util::{
-    ffi_call, json_type, parse_json_object, read_optional_str, read_str, require_out, to_json, write_string, CLIENT_TAG,
+    ffi_call, json_type, parse_json_object, read_optional_str, read_str, require_out, to_json,
+    write_string, CLIENT_TAG,
 };
 
 /// A Real Time Finance client. Thread-safe: one handle may be used from many
@@ -30,12 +31,16 @@ pub struct RtfClient {
 /// `handle` is NULL or points to readable memory of at least a handle's size.
 pub(crate) unsafe fn client_ref<'a>(handle: *const RtfClient) -> Result<&'a Client, FfiError> {
     if handle.is_null() {
-        return Err(FfiError::internal("client is NULL; create one with rtf_client_new"));
+        return Err(FfiError::internal(
+            "client is NULL; create one with rtf_client_new",
+        ));
     }
     // SAFETY: non-NULL and readable per the contract.
     let handle = unsafe { &*handle };
     if handle.tag != CLIENT_TAG {
-        return Err(FfiError::internal("client is not an RtfClient handle (wrong pointer, or already freed)"));
+        return Err(FfiError::internal(
+            "client is not an RtfClient handle (wrong pointer, or already freed)",
+        ));
     }
     Ok(&handle.client)
 }
@@ -43,14 +48,16 @@ pub(crate) unsafe fn client_ref<'a>(handle: *const RtfClient) -> Result<&'a Clie
 /// Creates a client from settings as a JSON object.
 ///
 /// `config_json` may be NULL, which equals `{}`: the core then reads the
-/// `REALTIME_FINANCE_*` environment variables. Fields, all optional:
-/// "api_key", "client_id" with "client_secret", "scopes" (array of strings),
-/// "token_url", "client_auth_method" ("client_secret_basic" or
-/// "client_secret_post"), "base_url", "environment" ("sandbox" or "live"),
-/// "timeout_seconds", "connect_timeout_seconds" (numbers), "max_retries",
-/// "ca_cert_pem" (PEM text), "ca_cert_path" (path to a PEM file), "language"
-/// with "language_version" (for the User-Agent, such as "php" and "8.2.7"),
-/// and "ignore_environment" (true to skip the environment variables).
+/// `REALTIME_FINANCE_*` environment variables. Every field is optional:
+/// - "api_key", or "client_id" with "client_secret" for OAuth, plus
+///   "scopes" (array of strings), "token_url" and "client_auth_method"
+///   ("client_secret_basic" or "client_secret_post");
+/// - "base_url", or "environment" ("sandbox" or "live");
+/// - "timeout_seconds" and "connect_timeout_seconds" (numbers), "max_retries";
+/// - "ca_cert_pem" (PEM text) or "ca_cert_path" (path to a PEM file);
+/// - "language" with "language_version" for the User-Agent, such as "php"
+///   and "8.2.7";
+/// - "ignore_environment": true skips the environment variables.
 ///
 /// On RTF_OK `*out_client` is a new handle to release with
 /// `rtf_client_free`. Sends no request. Errors: RTF_ERROR_CONFIGURATION for
@@ -74,7 +81,10 @@ pub unsafe extern "C" fn rtf_client_new(
             let config = read_optional_str(config_json, "config_json")?;
             let config = parse_json_object(config, "config_json", FfiError::configuration)?;
             let client = builder_from_config(config)?.build()?;
-            *out_client = Box::into_raw(Box::new(RtfClient { tag: CLIENT_TAG, client }));
+            *out_client = Box::into_raw(Box::new(RtfClient {
+                tag: CLIENT_TAG,
+                client,
+            }));
             Ok(())
         })
     }
@@ -160,9 +170,11 @@ pub unsafe extern "C" fn rtf_client_call(
             require_out(out_json, "out_json")?;
             let client = client_ref(client)?;
             let operation = read_str(operation, "operation")?;
-            let params = parse_json_object(read_optional_str(params_json, "params_json")?, "params_json", |message| {
-                FfiError::invalid_request("params_json", message)
-            })?;
+            let params = parse_json_object(
+                read_optional_str(params_json, "params_json")?,
+                "params_json",
+                |message| FfiError::invalid_request("params_json", message),
+            )?;
             let options = request_options(read_optional_str(options_json, "options_json")?)?;
             let result = call(client, operation, params, &options)?;
             write_string(out_json, result);
@@ -171,7 +183,12 @@ pub unsafe extern "C" fn rtf_client_call(
     }
 }
 
-fn call(client: &Client, operation: &str, params: Map<String, Value>, options: &RequestOptions) -> Result<String, FfiError> {
+fn call(
+    client: &Client,
+    operation: &str,
+    params: Map<String, Value>,
+    options: &RequestOptions,
+) -> Result<String, FfiError> {
     match operation {
         "transactions.retrieve" => {
             let id = id_param(params)?;
@@ -225,11 +242,24 @@ fn call(client: &Client, operation: &str, params: Map<String, Value>, options: &
 fn id_param(mut params: Map<String, Value>) -> Result<String, FfiError> {
     let id = match params.remove("id") {
         Some(Value::String(id)) => id,
-        Some(other) => return Err(FfiError::invalid_request("id", format!("id must be a string, got {}", json_type(&other)))),
-        None => return Err(FfiError::invalid_request("id", "id is missing from params_json; pass {\"id\": \"...\"}")),
+        Some(other) => {
+            return Err(FfiError::invalid_request(
+                "id",
+                format!("id must be a string, got {}", json_type(&other)),
+            ))
+        }
+        None => {
+            return Err(FfiError::invalid_request(
+                "id",
+                "id is missing from params_json; pass {\"id\": \"...\"}",
+            ))
+        }
     };
     if let Some(extra) = params.keys().next() {
-        return Err(FfiError::invalid_request(extra, format!("unknown parameter {extra:?}; this call takes only \"id\"")));
+        return Err(FfiError::invalid_request(
+            extra,
+            format!("unknown parameter {extra:?}; this call takes only \"id\""),
+        ));
     }
     Ok(id)
 }
@@ -262,13 +292,27 @@ fn builder_from_config(mut config: Map<String, Value>) -> Result<ClientBuilder, 
 
     // Secrets move out of the JSON tree into `SecretString`s without a copy,
     // so the only copy is zeroed when the client drops it.
-    let api_key = optional_string(config.remove("api_key").unwrap_or(Value::Null), "api_key", invalid)?;
-    let client_id = optional_string(config.remove("client_id").unwrap_or(Value::Null), "client_id", invalid)?;
-    let client_secret = optional_string(config.remove("client_secret").unwrap_or(Value::Null), "client_secret", invalid)?;
+    let api_key = optional_string(
+        config.remove("api_key").unwrap_or(Value::Null),
+        "api_key",
+        invalid,
+    )?;
+    let client_id = optional_string(
+        config.remove("client_id").unwrap_or(Value::Null),
+        "client_id",
+        invalid,
+    )?;
+    let client_secret = optional_string(
+        config.remove("client_secret").unwrap_or(Value::Null),
+        "client_secret",
+        invalid,
+    )?;
     let scopes = config.remove("scopes");
     let token_url = config.remove("token_url");
     let auth_method = config.remove("client_auth_method");
-    let oauth_only = [&scopes, &token_url, &auth_method].iter().any(|value| !matches!(value, None | Some(Value::Null)));
+    let oauth_only = [&scopes, &token_url, &auth_method]
+        .iter()
+        .any(|value| !matches!(value, None | Some(Value::Null)));
 
     match (api_key, client_id, client_secret) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
@@ -299,13 +343,24 @@ fn builder_from_config(mut config: Map<String, Value>) -> Result<ClientBuilder, 
         (None, None, None) => {}
     }
 
-    let language = optional_string(config.remove("language").unwrap_or(Value::Null), "language", invalid)?;
-    let language_version =
-        optional_string(config.remove("language_version").unwrap_or(Value::Null), "language_version", invalid)?;
+    let language = optional_string(
+        config.remove("language").unwrap_or(Value::Null),
+        "language",
+        invalid,
+    )?;
+    let language_version = optional_string(
+        config.remove("language_version").unwrap_or(Value::Null),
+        "language_version",
+        invalid,
+    )?;
     match (language, language_version) {
         (Some(name), Some(version)) => builder = builder.language(name, version),
         (None, None) => {}
-        _ => return Err(invalid("config_json must set language and language_version together".into())),
+        _ => {
+            return Err(invalid(
+                "config_json must set language and language_version together".into(),
+            ))
+        }
     }
 
     for (name, value) in config {
@@ -358,7 +413,9 @@ fn builder_from_config(mut config: Map<String, Value>) -> Result<ClientBuilder, 
 
 fn read_ca_file(path: &str) -> Result<Vec<u8>, FfiError> {
     std::fs::read(path).map_err(|error| {
-        FfiError::configuration(format!("could not read ca_cert_path {path:?}: {error}; pass a readable PEM file"))
+        FfiError::configuration(format!(
+            "could not read ca_cert_path {path:?}: {error}; pass a readable PEM file"
+        ))
     })
 }
 
@@ -373,11 +430,18 @@ fn client_auth_method(value: Value) -> Result<Option<ClientAuthMethod>, FfiError
     }
 }
 
-fn optional_string(value: Value, name: &str, invalid: impl Fn(String) -> FfiError) -> Result<Option<String>, FfiError> {
+fn optional_string(
+    value: Value,
+    name: &str,
+    invalid: impl Fn(String) -> FfiError,
+) -> Result<Option<String>, FfiError> {
     match value {
         Value::Null => Ok(None),
         Value::String(text) => Ok(Some(text)),
-        other => Err(invalid(format!("{name} must be a string, got {}", json_type(&other)))),
+        other => Err(invalid(format!(
+            "{name} must be a string, got {}",
+            json_type(&other)
+        ))),
     }
 }
 
@@ -397,26 +461,45 @@ fn optional_string_list(value: Value, name: &str) -> Result<Option<Vec<String>>,
     }
 }
 
-fn optional_u32(value: Value, name: &str, invalid: impl Fn(String) -> FfiError) -> Result<Option<u32>, FfiError> {
+fn optional_u32(
+    value: Value,
+    name: &str,
+    invalid: impl Fn(String) -> FfiError,
+) -> Result<Option<u32>, FfiError> {
     match value {
         Value::Null => Ok(None),
         Value::Number(number) => match number.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) => Ok(Some(n)),
-            None => Err(invalid(format!("{name} must be an integer from 0 to {}, got {number}", u32::MAX))),
+            None => Err(invalid(format!(
+                "{name} must be an integer from 0 to {}, got {number}",
+                u32::MAX
+            ))),
         },
-        other => Err(invalid(format!("{name} must be an integer, got {}", json_type(&other)))),
+        other => Err(invalid(format!(
+            "{name} must be an integer, got {}",
+            json_type(&other)
+        ))),
     }
 }
 
-fn optional_seconds(value: Value, name: &str, invalid: impl Fn(String) -> FfiError) -> Result<Option<Duration>, FfiError> {
+fn optional_seconds(
+    value: Value,
+    name: &str,
+    invalid: impl Fn(String) -> FfiError,
+) -> Result<Option<Duration>, FfiError> {
     match value {
         Value::Null => Ok(None),
         Value::Number(number) => {
             let seconds = number.as_f64().unwrap_or(f64::NAN);
-            Duration::try_from_secs_f64(seconds)
-                .map(Some)
-                .map_err(|_| invalid(format!("{name} must be a non-negative number of seconds, got {number}")))
+            Duration::try_from_secs_f64(seconds).map(Some).map_err(|_| {
+                invalid(format!(
+                    "{name} must be a non-negative number of seconds, got {number}"
+                ))
+            })
         }
-        other => Err(invalid(format!("{name} must be a number of seconds, got {}", json_type(&other)))),
+        other => Err(invalid(format!(
+            "{name} must be a number of seconds, got {}",
+            json_type(&other)
+        ))),
     }
 }

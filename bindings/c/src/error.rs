@@ -35,7 +35,7 @@ pub enum RtfErrorKind {
     RTF_ERROR_NOT_FOUND = 5,
     /// 409 and idempotency errors.
     RTF_ERROR_CONFLICT = 6,
-    /// 429: `retry_after_seconds` says when to try again.
+    /// 429: `retry_after_seconds` gives the wait before the next try.
     RTF_ERROR_RATE_LIMIT = 7,
     /// 5xx, or a response the core cannot parse.
     RTF_ERROR_API = 8,
@@ -59,8 +59,8 @@ pub struct RtfError {
     pub kind: RtfErrorKind,
     /// HTTP status of the failed response; 0 when there was no response.
     pub http_status: u16,
-    /// What failed, on which value, and what to do. Never NULL, UTF-8, and
-    /// never contains a secret.
+    /// Sentence naming what failed, on which value, and the fix. UTF-8,
+    /// never NULL and free of secrets.
     pub message: *mut c_char,
     /// The API's or the OAuth server's error code, such as
     /// "insufficient_scope"; NULL when absent.
@@ -118,12 +118,12 @@ impl FfiError {
         }
     }
 
-    /// A misuse of the ABI by the caller, such as a NULL pointer.
+    /// Creates an error for a misuse of the ABI, such as a NULL pointer.
     pub(crate) fn internal(message: impl Into<String>) -> Self {
         FfiError::new(RtfErrorKind::RTF_ERROR_INTERNAL, message)
     }
 
-    /// An invalid argument, naming the parameter at fault.
+    /// Creates an error for an invalid argument, naming the parameter at fault.
     pub(crate) fn invalid_request(param: &str, message: impl Into<String>) -> Self {
         let mut error = FfiError::new(RtfErrorKind::RTF_ERROR_INVALID_REQUEST, message);
         error.param = Some(param.to_owned());
@@ -163,7 +163,7 @@ impl From<Error> for FfiError {
     }
 }
 
-/// The one mapping from the core's error kinds to the ABI's.
+/// Maps a core error kind to the ABI's. This is the only such mapping.
 fn error_kind(kind: ErrorKind) -> RtfErrorKind {
     match kind {
         ErrorKind::Configuration => RtfErrorKind::RTF_ERROR_CONFIGURATION,
@@ -185,6 +185,10 @@ fn error_kind(kind: ErrorKind) -> RtfErrorKind {
 
 /// Converts text for C, dropping interior NUL bytes rather than failing.
 pub(crate) fn c_string(text: String) -> *mut c_char {
-    let bytes: Vec<u8> = text.into_bytes().into_iter().filter(|&byte| byte != 0).collect();
+    let bytes: Vec<u8> = text
+        .into_bytes()
+        .into_iter()
+        .filter(|&byte| byte != 0)
+        .collect();
     CString::new(bytes).unwrap_or_default().into_raw()
 }

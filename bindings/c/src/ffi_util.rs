@@ -59,7 +59,9 @@ pub(crate) unsafe fn clear<T>(out: *mut *mut T) {
 /// Checks that an out pointer the caller must provide is not NULL.
 pub(crate) fn require_out<T>(out: *mut *mut T, name: &str) -> Result<(), FfiError> {
     if out.is_null() {
-        return Err(FfiError::internal(format!("{name} is NULL; pass the address of a pointer variable")));
+        return Err(FfiError::internal(format!(
+            "{name} is NULL; pass the address of a pointer variable"
+        )));
     }
     Ok(())
 }
@@ -79,7 +81,9 @@ pub(crate) unsafe fn write_string(out: *mut *mut c_char, text: String) {
 /// `text` is NULL or points to a NUL-terminated string.
 pub(crate) unsafe fn read_str<'a>(text: *const c_char, name: &str) -> Result<&'a str, FfiError> {
     if text.is_null() {
-        return Err(FfiError::internal(format!("{name} is NULL; pass a NUL-terminated UTF-8 string")));
+        return Err(FfiError::internal(format!(
+            "{name} is NULL; pass a NUL-terminated UTF-8 string"
+        )));
     }
     // SAFETY: non-NULL and NUL-terminated per the contract.
     let bytes = unsafe { CStr::from_ptr(text) };
@@ -95,7 +99,10 @@ pub(crate) unsafe fn read_str<'a>(text: *const c_char, name: &str) -> Result<&'a
 ///
 /// # Safety
 /// `text` is NULL or points to a NUL-terminated string.
-pub(crate) unsafe fn read_optional_str<'a>(text: *const c_char, name: &str) -> Result<Option<&'a str>, FfiError> {
+pub(crate) unsafe fn read_optional_str<'a>(
+    text: *const c_char,
+    name: &str,
+) -> Result<Option<&'a str>, FfiError> {
     if text.is_null() {
         return Ok(None);
     }
@@ -105,7 +112,11 @@ pub(crate) unsafe fn read_optional_str<'a>(text: *const c_char, name: &str) -> R
 
 /// Parses a JSON argument. The message gives the parser's position but not
 /// the text, because the text may contain a secret.
-pub(crate) fn parse_json(text: &str, name: &str, to_error: fn(String) -> FfiError) -> Result<serde_json::Value, FfiError> {
+pub(crate) fn parse_json(
+    text: &str,
+    name: &str,
+    to_error: fn(String) -> FfiError,
+) -> Result<serde_json::Value, FfiError> {
     serde_json::from_str(text).map_err(|error| {
         to_error(format!(
             "{name} is not valid JSON ({:?} error at line {}, column {}); pass a JSON document",
@@ -127,7 +138,10 @@ pub(crate) fn parse_json_object(
     };
     match parse_json(text, name, to_error)? {
         serde_json::Value::Object(map) => Ok(map),
-        other => Err(to_error(format!("{name} must be a JSON object, got {}", json_type(&other)))),
+        other => Err(to_error(format!(
+            "{name} must be a JSON object, got {}",
+            json_type(&other)
+        ))),
     }
 }
 
@@ -145,8 +159,11 @@ pub(crate) fn json_type(value: &serde_json::Value) -> &'static str {
 
 /// Serializes a result for the caller.
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, FfiError> {
-    serde_json::to_string(value)
-        .map_err(|error| FfiError::internal(format!("internal error: could not serialize the result as JSON: {error}")))
+    serde_json::to_string(value).map_err(|error| {
+        FfiError::internal(format!(
+            "internal error: could not serialize the result as JSON: {error}"
+        ))
+    })
 }
 
 /// Tags at the start of each handle, so a handle of the wrong type or a

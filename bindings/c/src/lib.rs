@@ -16,14 +16,16 @@ mod webhook;
 use std::ffi::{c_char, CString};
 use std::sync::OnceLock;
 
-pub use client::{rtf_client_call, rtf_client_free, rtf_client_new, rtf_client_set_api_key, RtfClient};
+pub use client::{
+    rtf_client_call, rtf_client_free, rtf_client_new, rtf_client_set_api_key, RtfClient,
+};
 pub use error::{rtf_error_free, RtfError, RtfErrorKind, RtfStatus};
 pub use log::{rtf_set_log_callback, RtfLogCallback};
 pub use paginator::{rtf_paginator_free, rtf_paginator_new, rtf_paginator_next_page, RtfPaginator};
 pub use webhook::rtf_webhook_verify;
 
 /// Version of this ABI. It changes only when a function signature, a struct
-/// layout or the meaning of an enum value changes; wrappers compare it with
+/// layout or the meaning of an enum value changes. Wrappers compare it with
 /// `rtf_abi_version()` when they load the library.
 pub const RTF_ABI_VERSION: u32 = 1;
 

@@ -9,11 +9,16 @@ use tracing::{Event, Level, Subscriber};
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::Layer;
 
-/// Receives one log record: `level` is 1 (error), 2 (warn), 3 (info),
-/// 4 (debug) or 5 (trace); `target` is the emitting module, such as
-/// "realtime_finance::client"; both strings are valid only during the call.
+/// Receives one log record. `level` is 1 (error), 2 (warn), 3 (info),
+/// 4 (debug) or 5 (trace). `target` is the emitting module, such as
+/// "realtime_finance::client". Both strings are valid only during the call.
 pub type RtfLogCallback = Option<
-    unsafe extern "C" fn(level: i32, target: *const c_char, message: *const c_char, user_data: *mut c_void),
+    unsafe extern "C" fn(
+        level: i32,
+        target: *const c_char,
+        message: *const c_char,
+        user_data: *mut c_void,
+    ),
 >;
 
 #[derive(Clone, Copy)]
@@ -44,9 +49,14 @@ static INSTALL: Once = Once::new();
 /// until it is replaced or removed.
 #[no_mangle]
 pub unsafe extern "C" fn rtf_set_log_callback(callback: RtfLogCallback, user_data: *mut c_void) {
-    let sink = callback.map(|callback| Sink { callback, user_data });
+    let sink = callback.map(|callback| Sink {
+        callback,
+        user_data,
+    });
     // A poisoned lock only means a callback panicked; the slot is still valid.
-    *SINK.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = sink;
+    *SINK
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = sink;
     if sink.is_some() {
         INSTALL.call_once(|| {
             let subscriber = tracing_subscriber::registry().with(CallbackLayer);

@@ -8,7 +8,8 @@ use serde_json::Value;
 use crate::client::{client_ref, request_options, RtfClient};
 use crate::error::{FfiError, RtfError, RtfStatus};
 use crate::ffi_util::{
-    clear, ffi_call, parse_json_object, read_optional_str, read_str, require_out, to_json, write_string, PAGINATOR_TAG,
+    clear, ffi_call, parse_json_object, read_optional_str, read_str, require_out, to_json,
+    write_string, PAGINATOR_TAG,
 };
 
 /// A cursor over every page of a list. Use it from one thread at a time; it
@@ -26,8 +27,8 @@ enum Pages {
 }
 
 /// Starts a paginator over "transactions.list", "payments.list" or
-/// "events.list". `params_json` (NULL equals `{}`) holds the list's filters
-/// and page size; `options_json` is as for `rtf_client_call`. Sends no
+/// "events.list". `params_json` (NULL equals `{}`) contains the list's
+/// filters and page size. `options_json` is as for `rtf_client_call`. Sends no
 /// request: the first `rtf_paginator_next_page` does.
 ///
 /// On RTF_OK `*out_paginator` is a new handle to release with
@@ -54,9 +55,11 @@ pub unsafe extern "C" fn rtf_paginator_new(
             require_out(out_paginator, "out_paginator")?;
             let client = client_ref(client)?;
             let operation = read_str(operation, "operation")?;
-            let params = parse_json_object(read_optional_str(params_json, "params_json")?, "params_json", |message| {
-                FfiError::invalid_request("params_json", message)
-            })?;
+            let params = parse_json_object(
+                read_optional_str(params_json, "params_json")?,
+                "params_json",
+                |message| FfiError::invalid_request("params_json", message),
+            )?;
             let params = Value::Object(params);
             let options = request_options(read_optional_str(options_json, "options_json")?)?;
             let pages = match operation {
@@ -70,7 +73,10 @@ pub unsafe extern "C" fn rtf_paginator_new(
                     ))
                 }
             };
-            *out_paginator = Box::into_raw(Box::new(RtfPaginator { tag: PAGINATOR_TAG, pages }));
+            *out_paginator = Box::into_raw(Box::new(RtfPaginator {
+                tag: PAGINATOR_TAG,
+                pages,
+            }));
             Ok(())
         })
     }
@@ -96,7 +102,9 @@ pub unsafe extern "C" fn rtf_paginator_next_page(
         ffi_call(out_error, || {
             require_out(out_json, "out_json")?;
             if paginator.is_null() {
-                return Err(FfiError::internal("paginator is NULL; create one with rtf_paginator_new"));
+                return Err(FfiError::internal(
+                    "paginator is NULL; create one with rtf_paginator_new",
+                ));
             }
             let paginator = &mut *paginator;
             if paginator.tag != PAGINATOR_TAG {
@@ -105,9 +113,15 @@ pub unsafe extern "C" fn rtf_paginator_next_page(
                 ));
             }
             let page = match &mut paginator.pages {
-                Pages::Transactions(pages) => runtime::block_on(pages.next_page())??.map(|page| to_json(&page)),
-                Pages::Payments(pages) => runtime::block_on(pages.next_page())??.map(|page| to_json(&page)),
-                Pages::Events(pages) => runtime::block_on(pages.next_page())??.map(|page| to_json(&page)),
+                Pages::Transactions(pages) => {
+                    runtime::block_on(pages.next_page())??.map(|page| to_json(&page))
+                }
+                Pages::Payments(pages) => {
+                    runtime::block_on(pages.next_page())??.map(|page| to_json(&page))
+                }
+                Pages::Events(pages) => {
+                    runtime::block_on(pages.next_page())??.map(|page| to_json(&page))
+                }
             };
             if let Some(page) = page {
                 write_string(out_json, page?);

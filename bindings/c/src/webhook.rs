@@ -7,7 +7,9 @@ use realtime_finance::{SecretString, Webhook};
 use serde_json::Value;
 
 use crate::error::{FfiError, RtfError, RtfStatus};
-use crate::ffi_util::{clear, ffi_call, json_type, parse_json, read_str, require_out, to_json, write_string};
+use crate::ffi_util::{
+    clear, ffi_call, json_type, parse_json, read_str, require_out, to_json, write_string,
+};
 
 /// Verifies a webhook delivery (Standard Webhooks scheme) and returns its
 /// event as JSON.
@@ -47,7 +49,11 @@ pub unsafe extern "C" fn rtf_webhook_verify(
             require_out(out_event_json, "out_event_json")?;
             let payload: &[u8] = match (payload.is_null(), payload_len) {
                 (true, 0) => &[],
-                (true, _) => return Err(FfiError::internal("payload is NULL but payload_len is not 0")),
+                (true, _) => {
+                    return Err(FfiError::internal(
+                        "payload is NULL but payload_len is not 0",
+                    ))
+                }
                 (false, _) => std::slice::from_raw_parts(payload, payload_len),
             };
             let headers = headers(read_str(headers_json, "headers_json")?)?;
@@ -55,9 +61,15 @@ pub unsafe extern "C" fn rtf_webhook_verify(
 
             let mut webhook = Webhook::new(secrets)?;
             if tolerance_seconds > 0 {
-                webhook = webhook.with_tolerance(Duration::from_secs(tolerance_seconds.unsigned_abs()));
+                webhook =
+                    webhook.with_tolerance(Duration::from_secs(tolerance_seconds.unsigned_abs()));
             }
-            let event = webhook.verify(payload, headers.iter().map(|(name, value)| (name.as_str(), value.as_str())))?;
+            let event = webhook.verify(
+                payload,
+                headers
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.as_str())),
+            )?;
             write_string(out_event_json, to_json(&event)?);
             Ok(())
         })
@@ -67,12 +79,17 @@ pub unsafe extern "C" fn rtf_webhook_verify(
 fn headers(text: &str) -> Result<Vec<(String, String)>, FfiError> {
     let invalid = |message: String| FfiError::invalid_request("headers_json", message);
     let Value::Object(map) = parse_json(text, "headers_json", invalid)? else {
-        return Err(invalid("headers_json must be a JSON object of header names to string values".into()));
+        return Err(invalid(
+            "headers_json must be a JSON object of header names to string values".into(),
+        ));
     };
     map.into_iter()
         .map(|(name, value)| match value {
             Value::String(value) => Ok((name, value)),
-            other => Err(invalid(format!("header {name:?} must be a string, got {}", json_type(&other)))),
+            other => Err(invalid(format!(
+                "header {name:?} must be a string, got {}",
+                json_type(&other)
+            ))),
         })
         .collect()
 }

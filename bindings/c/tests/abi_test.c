@@ -31,6 +31,49 @@ static int failed = 0;
         }                                                                             \
     } while (0)
 
+/* Checks that report both values on failure. A NULL actual value fails. */
+#define CHECK_KIND(error, expected) check_kind((error), (expected), __LINE__)
+#define CHECK_STR(actual, expected) check_text((actual), (expected), TEXT_EQUALS, __LINE__)
+#define CHECK_PREFIX(actual, prefix) check_text((actual), (prefix), TEXT_STARTS_WITH, __LINE__)
+#define CHECK_CONTAINS(actual, part) check_text((actual), (part), TEXT_CONTAINS, __LINE__)
+#define CHECK_LACKS(actual, part) check_text((actual), (part), TEXT_LACKS, __LINE__)
+
+enum TextCheck { TEXT_EQUALS, TEXT_STARTS_WITH, TEXT_CONTAINS, TEXT_LACKS };
+
+static void check_kind(const RtfError *error, RtfErrorKind expected, int line) {
+    if (error != NULL && error->kind == expected) {
+        passed++;
+        return;
+    }
+    failed++;
+    if (error == NULL) {
+        fprintf(stderr, "FAIL line %d: expected error kind %d, got no error\n", line, (int)expected);
+    } else {
+        fprintf(stderr, "FAIL line %d: expected error kind %d, got %d: %s\n", line, (int)expected,
+                (int)error->kind, error->message);
+    }
+}
+
+static void check_text(const char *actual, const char *expected, enum TextCheck check, int line) {
+    static const char *names[] = {"equal to", "starting with", "containing", "not containing"};
+    int ok = 0;
+    if (actual != NULL) {
+        switch (check) {
+        case TEXT_EQUALS: ok = strcmp(actual, expected) == 0; break;
+        case TEXT_STARTS_WITH: ok = strncmp(actual, expected, strlen(expected)) == 0; break;
+        case TEXT_CONTAINS: ok = strstr(actual, expected) != NULL; break;
+        case TEXT_LACKS: ok = strstr(actual, expected) == NULL; break;
+        }
+    }
+    if (ok) {
+        passed++;
+        return;
+    }
+    failed++;
+    fprintf(stderr, "FAIL line %d: expected text %s \"%s\", got %s%s%s\n", line, names[check], expected,
+            actual ? "\"" : "", actual ? actual : "NULL", actual ? "\"" : "");
+}
+
 static const char *base_url;
 static const char *secret_key;
 static const char *webhook_secret;
@@ -110,9 +153,9 @@ static void test_client_config_errors(void) {
         RtfStatus status = rtf_client_new(configs[i], &client, &error);
         CHECK(status == RTF_ERROR);
         CHECK(client == NULL);
-        CHECK(error != NULL && error->kind == RTF_ERROR_CONFIGURATION);
-        CHECK(error != NULL && error->message != NULL);
-        CHECK(error != NULL && error->http_status == 0);
+        CHECK_KIND(error, RTF_ERROR_CONFIGURATION);
+        CHECK(error == NULL || error->message != NULL);
+        CHECK(error == NULL || error->http_status == 0);
         rtf_error_free(error);
     }
 }
@@ -123,8 +166,8 @@ static void test_secret_not_in_config_error(void) {
     RtfClient *client = NULL;
     RtfError *error = NULL;
     CHECK(rtf_client_new(config, &client, &error) == RTF_ERROR);
-    CHECK(error != NULL && strstr(error->message, "c0nf1gS3cr3t") == NULL);
-    CHECK(error != NULL && strstr(error->message, "max_retries") != NULL);
+    CHECK_LACKS(error ? error->message : NULL, "c0nf1gS3cr3t");
+    CHECK_CONTAINS(error ? error->message : NULL, "max_retries");
     rtf_error_free(error);
 }
 
@@ -135,9 +178,9 @@ static void test_call_retrieve(RtfClient *client) {
         rtf_client_call(client, "transactions.list_page", "{\"limit\":2}", NULL, &page, &error);
     CHECK(status == RTF_OK);
     CHECK(error == NULL);
-    CHECK(page != NULL && strstr(page, "\"has_more\":") != NULL);
+    CHECK_CONTAINS(page, "\"has_more\":");
     char *id = json_string(page, "id");
-    CHECK(id != NULL && strncmp(id, "txn_", 4) == 0);
+    CHECK_PREFIX(id, "txn_");
 
     char params[128];
     snprintf(params, sizeof params, "{\"id\":\"%s\"}", id ? id : "");
@@ -145,8 +188,8 @@ static void test_call_retrieve(RtfClient *client) {
     status = rtf_client_call(client, "transactions.retrieve", params, NULL, &transaction, &error);
     CHECK(status == RTF_OK);
     char *retrieved_id = json_string(transaction, "id");
-    CHECK(retrieved_id != NULL && id != NULL && strcmp(retrieved_id, id) == 0);
-    CHECK(transaction != NULL && strstr(transaction, "\"amount\":") != NULL);
+    CHECK_STR(retrieved_id, id ? id : "(no id)");
+    CHECK_CONTAINS(transaction, "\"amount\":");
 
     free(retrieved_id);
     free(id);
@@ -166,12 +209,12 @@ static void test_call_not_found(RtfClient *client) {
     if (error == NULL) {
         return;
     }
-    CHECK(error->kind == RTF_ERROR_NOT_FOUND);
+    CHECK_KIND(error, RTF_ERROR_NOT_FOUND);
     CHECK(error->http_status == 404);
     CHECK(error->message != NULL && strlen(error->message) > 0);
-    CHECK(error->code != NULL && strcmp(error->code, "resource_missing") == 0);
-    CHECK(error->request_id != NULL && strncmp(error->request_id, "req_", 4) == 0);
-    CHECK(error->param != NULL && strcmp(error->param, "id") == 0);
+    CHECK_STR(error->code, "resource_missing");
+    CHECK_PREFIX(error->request_id, "req_");
+    CHECK_STR(error->param, "id");
     CHECK(error->retry_after_seconds < 0);
     rtf_error_free(error);
     rtf_error_free(NULL);
@@ -187,9 +230,9 @@ static void test_call_authentication_error(void) {
     char *json = NULL;
     RtfStatus status = rtf_client_call(client, "transactions.list_page", NULL, NULL, &json, &error);
     CHECK(status == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_AUTHENTICATION);
+    CHECK_KIND(error, RTF_ERROR_AUTHENTICATION);
     CHECK(error != NULL && error->http_status == 401);
-    CHECK(error != NULL && strstr(error->message, "000000000000000000000000wrong") == NULL);
+    CHECK_LACKS(error ? error->message : NULL, "000000000000000000000000wrong");
     rtf_error_free(error);
     rtf_client_free(client);
 }
@@ -214,8 +257,8 @@ static void test_call_invalid_params(RtfClient *client) {
         RtfStatus status =
             rtf_client_call(client, cases[i].operation, cases[i].params, cases[i].options, &json, &error);
         CHECK(status == RTF_ERROR);
-        CHECK(error != NULL && error->kind == RTF_ERROR_INVALID_REQUEST);
-        CHECK(error != NULL && error->param != NULL && strcmp(error->param, cases[i].param) == 0);
+        CHECK_KIND(error, RTF_ERROR_INVALID_REQUEST);
+        CHECK_STR(error ? error->param : NULL, cases[i].param);
         if (error != NULL && (error->param == NULL || strcmp(error->param, cases[i].param) != 0)) {
             fprintf(stderr, "  case %zu: param %s, message %s\n", i,
                     error->param ? error->param : "(null)", error->message);
@@ -246,8 +289,8 @@ static void test_payment_idempotency_and_cancel(RtfClient *client) {
     snprintf(key, sizeof key, "abi-test-%ld-%d", (long)time(NULL), rand());
     char *first = create_payment(client, key);
     char *replay = create_payment(client, key);
-    CHECK(first != NULL && strncmp(first, "pay_", 4) == 0);
-    CHECK(first != NULL && replay != NULL && strcmp(first, replay) == 0);
+    CHECK_PREFIX(first, "pay_");
+    CHECK_STR(replay, first ? first : "(no first payment)");
 
     char params[128];
     snprintf(params, sizeof params, "{\"id\":\"%s\"}", first ? first : "");
@@ -255,14 +298,14 @@ static void test_payment_idempotency_and_cancel(RtfClient *client) {
     RtfError *error = NULL;
     CHECK(rtf_client_call(client, "payments.cancel", params, NULL, &json, &error) == RTF_OK);
     char *status = json_string(json, "status");
-    CHECK(status != NULL && strcmp(status, "canceled") == 0);
+    CHECK_STR(status, "canceled");
     free(status);
     rtf_string_free(json);
 
     json = NULL;
     CHECK(rtf_client_call(client, "payments.cancel", params, NULL, &json, &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_CONFLICT);
-    CHECK(error != NULL && error->code != NULL && strcmp(error->code, "payment_not_cancelable") == 0);
+    CHECK_KIND(error, RTF_ERROR_CONFLICT);
+    CHECK_STR(error ? error->code : NULL, "payment_not_cancelable");
     rtf_error_free(error);
     free(first);
     free(replay);
@@ -313,18 +356,18 @@ static void test_paginator_errors(RtfClient *client) {
     CHECK(rtf_paginator_new(client, "transactions.list", "{\"limit\":\"many\"}", NULL, &paginator,
                             &error) == RTF_ERROR);
     CHECK(paginator == NULL);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INVALID_REQUEST);
-    CHECK(error != NULL && error->param != NULL && strcmp(error->param, "limit") == 0);
+    CHECK_KIND(error, RTF_ERROR_INVALID_REQUEST);
+    CHECK_STR(error ? error->param : NULL, "limit");
     rtf_error_free(error);
 
     CHECK(rtf_paginator_new(client, "transactions.list_page", NULL, NULL, &paginator, &error) ==
           RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INVALID_REQUEST);
+    CHECK_KIND(error, RTF_ERROR_INVALID_REQUEST);
     rtf_error_free(error);
 
     char *json = NULL;
     CHECK(rtf_paginator_next_page(NULL, &json, &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
 }
 
@@ -385,9 +428,9 @@ static void test_webhook_verify(void) {
         rtf_error_free(error);
     }
     char *event_id = json_string(event, "id");
-    CHECK(event_id != NULL && strcmp(event_id, "evt_abitest1") == 0);
+    CHECK_STR(event_id, "evt_abitest1");
     char *event_type = json_string(event, "type");
-    CHECK(event_type != NULL && strcmp(event_type, "payment.succeeded") == 0);
+    CHECK_STR(event_type, "payment.succeeded");
     free(event_id);
     free(event_type);
     rtf_string_free(event);
@@ -399,7 +442,7 @@ static void test_webhook_verify(void) {
                                 &event, &error);
     CHECK(status == RTF_ERROR);
     CHECK(event == NULL);
-    CHECK(error != NULL && error->kind == RTF_ERROR_WEBHOOK_SIGNATURE);
+    CHECK_KIND(error, RTF_ERROR_WEBHOOK_SIGNATURE);
     rtf_error_free(error);
     free(tampered);
     free(headers);
@@ -411,14 +454,14 @@ static void test_webhook_verify(void) {
     status = rtf_webhook_verify((const uint8_t *)payload, strlen(payload), headers, secrets, 60, &event,
                                 &error);
     CHECK(status == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_WEBHOOK_SIGNATURE);
+    CHECK_KIND(error, RTF_ERROR_WEBHOOK_SIGNATURE);
     rtf_error_free(error);
     free(headers);
     free(signature);
 
     status = rtf_webhook_verify(NULL, 5, "{}", secrets, 0, &event, &error);
     CHECK(status == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
 }
 
@@ -427,26 +470,26 @@ static void test_null_pointers(RtfClient *client) {
     RtfError *error = NULL;
 
     CHECK(rtf_client_call(NULL, "transactions.list_page", NULL, NULL, &json, &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
 
     CHECK(rtf_client_call(client, NULL, NULL, NULL, &json, &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
 
     CHECK(rtf_client_call(client, "transactions.list_page", NULL, NULL, NULL, &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
 
     /* Without out_error the status alone reports the failure. */
     CHECK(rtf_client_call(NULL, NULL, NULL, NULL, NULL, NULL) == RTF_ERROR);
 
     CHECK(rtf_client_new("{}", NULL, &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
 
     CHECK(rtf_client_set_api_key(client, NULL, &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
 }
 
@@ -459,7 +502,7 @@ static void test_wrong_handle(RtfClient *client) {
     RtfStatus status = rtf_client_call((const RtfClient *)paginator, "transactions.list_page", NULL,
                                        NULL, &json, &error);
     CHECK(status == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
     rtf_paginator_free(paginator);
 }
@@ -469,26 +512,26 @@ static void test_invalid_utf8(RtfClient *client) {
     RtfError *error = NULL;
 
     CHECK(rtf_client_call(client, "transactions.\xff\xfe", NULL, NULL, &json, &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
-    CHECK(error != NULL && strstr(error->message, "UTF-8") != NULL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
+    CHECK_CONTAINS(error ? error->message : NULL, "UTF-8");
     rtf_error_free(error);
 
     CHECK(rtf_client_call(client, "transactions.retrieve", "{\"id\":\"txn_\xc3\x28\"}", NULL, &json,
                           &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
 
     RtfClient *other = NULL;
     CHECK(rtf_client_new("{\"api_key\":\"sk_test_\xe2\x82\"}", &other, &error) == RTF_ERROR);
     CHECK(other == NULL);
-    CHECK(error != NULL && error->kind == RTF_ERROR_INTERNAL);
+    CHECK_KIND(error, RTF_ERROR_INTERNAL);
     rtf_error_free(error);
 }
 
 static void test_set_api_key(RtfClient *client) {
     RtfError *error = NULL;
     CHECK(rtf_client_set_api_key(client, "pk_test_0000000000000000000000000", &error) == RTF_ERROR);
-    CHECK(error != NULL && error->kind == RTF_ERROR_CONFIGURATION);
+    CHECK_KIND(error, RTF_ERROR_CONFIGURATION);
     rtf_error_free(error);
 
     CHECK(rtf_client_set_api_key(client, secret_key, &error) == RTF_OK);
