@@ -13,7 +13,7 @@ if ! command -v php >/dev/null || ! command -v phpunit >/dev/null; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli phpunit
 fi
-if ! php -m | grep -qx FFI; then
+if ! php -r 'exit(extension_loaded("ffi") ? 0 : 1);'; then
     echo "php/scripts/test.sh: PHP's FFI extension is not loaded; enable it (extension=ffi)" >&2
     exit 1
 fi

@@ -59,13 +59,13 @@ final class Client
     /**
      * Creates a client. Sends no request.
      *
-     * @param ClientOptions $options `api_key`, or `client_id` with
-     *        `client_secret` (plus `scopes`, `token_url`,
-     *        `client_auth_method`) for OAuth 2.0 client credentials;
-     *        `base_url` or `environment`; `timeout` and `connect_timeout` in
-     *        seconds; `max_retries`; `ca_cert` (path to a PEM file) or
-     *        `ca_cert_pem`; `ignore_environment` to skip the environment
-     *        variables.
+     * @param ClientOptions $options credentials as `api_key`, or as
+     *        `client_id` with `client_secret` for OAuth 2.0 client credentials
+     *        (plus `scopes`, `token_url` and `client_auth_method`). The target
+     *        as `base_url` or `environment`. `timeout` and `connect_timeout`
+     *        in seconds, and `max_retries`. Extra trusted roots as `ca_cert`
+     *        (path to a PEM file) or `ca_cert_pem`. `ignore_environment`
+     *        skips the environment variables.
      * @throws Exception\ConfigurationException for invalid or missing settings,
      *         or when PHP's FFI extension is unavailable or disabled
      */
@@ -113,6 +113,6 @@ final class Client
     /** @return array<never> */
     public function __serialize(): array
     {
-        throw new \LogicException('A Client cannot be serialized, because it holds a native handle and credentials.');
+        throw new \LogicException('A Client cannot be serialized because it contains a native handle; create a new Client in each process instead.');
     }
 }

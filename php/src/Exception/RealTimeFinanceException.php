@@ -25,31 +25,31 @@ class RealTimeFinanceException extends \RuntimeException
         parent::__construct($message, 0, $previous);
     }
 
-    /** HTTP status of the failed response, or null when there was no response. */
+    /** Returns the HTTP status of the failed response, or null when there was no response. */
     public function getHttpStatus(): ?int
     {
         return $this->httpStatus;
     }
 
-    /** The API's machine-readable error code, such as "insufficient_scope", or the OAuth error code. */
+    /** Returns the API's machine-readable error code, such as "insufficient_scope", or the OAuth error code. */
     public function getErrorCode(): ?string
     {
         return $this->errorCode;
     }
 
-    /** The Request-Id of the failed response; quote it to support. */
+    /** Returns the Request-Id of the failed response, to quote to support. */
     public function getRequestId(): ?string
     {
         return $this->requestId;
     }
 
-    /** The request parameter at fault, mostly for InvalidRequestException. */
+    /** Returns the request parameter at fault, mostly for InvalidRequestException. */
     public function getParam(): ?string
     {
         return $this->param;
     }
 
-    /** Seconds the server asked the caller to wait, mostly for RateLimitException. */
+    /** Returns the seconds the server asked the caller to wait, mostly for RateLimitException. */
     public function getRetryAfter(): ?float
     {
         return $this->retryAfter;

@@ -7,7 +7,7 @@ namespace RealtimeFinance\Service;
 use RealtimeFinance\Internal\ClientHandle;
 
 /**
- * Base of the resource services; each holds the client's native handle.
+ * Base of the resource services, which share the client's native handle.
  *
  * @phpstan-type RequestOptions array{idempotency_key?: string, max_retries?: int, timeout?: float|int}
  * @internal

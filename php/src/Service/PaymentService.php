@@ -17,8 +17,8 @@ final class PaymentService extends AbstractService
 {
     /**
      * Creates a payment. The same idempotency key is sent on every retry, so
-     * a retried request never creates a second payment; without
-     * `idempotency_key` the SDK generates one per call.
+     * a retried request never creates a second payment. Without
+     * `idempotency_key`, the SDK generates one key per call.
      *
      * @param array{amount: int, currency: string, source_account: string, destination_account: string, description?: string, metadata?: array<string, string>} $params
      *        amount in minor units of the currency
