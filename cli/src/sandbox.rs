@@ -79,6 +79,13 @@ pub fn run(args: SandboxArgs) -> ExitCode {
 }
 
 async fn serve(config: SandboxConfig) -> ExitCode {
+    let mut signals = match ShutdownSignals::install() {
+        Ok(signals) => signals,
+        Err(error) => {
+            eprintln!("error: failed to install the SIGINT and SIGTERM handlers: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let sandbox = match realtime_finance_sandbox::start(config).await {
         Ok(sandbox) => sandbox,
         Err(error) => {
@@ -101,33 +108,52 @@ async fn serve(config: SandboxConfig) -> ExitCode {
     }
     drop(stdout);
 
-    let signal = wait_for_signal().await;
+    let signal = signals.wait().await;
     tracing::info!(signal, "shutting down");
     sandbox.shutdown().await;
     ExitCode::SUCCESS
 }
 
-/// Waits for SIGINT or SIGTERM (Ctrl-C only on non-Unix systems).
-async fn wait_for_signal() -> &'static str {
+/// SIGINT and SIGTERM handlers, installed before the credentials line is
+/// printed so that a signal sent right after reading it still shuts the
+/// sandbox down cleanly.
+struct ShutdownSignals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        let mut terminate = match signal(SignalKind::terminate()) {
-            Ok(stream) => stream,
-            Err(error) => {
-                tracing::warn!(%error, "cannot listen for SIGTERM; only SIGINT stops the sandbox");
-                let _ = tokio::signal::ctrl_c().await;
-                return "SIGINT";
-            }
-        };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => "SIGINT",
-            _ = terminate.recv() => "SIGTERM",
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl ShutdownSignals {
+    fn install() -> std::io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            Ok(ShutdownSignals {
+                interrupt: signal(SignalKind::interrupt())?,
+                terminate: signal(SignalKind::terminate())?,
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Ok(ShutdownSignals {})
         }
     }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-        "SIGINT"
+
+    /// Waits for SIGINT or SIGTERM (Ctrl-C only on non-Unix systems) and
+    /// returns its name.
+    async fn wait(&mut self) -> &'static str {
+        #[cfg(unix)]
+        {
+            tokio::select! {
+                _ = self.interrupt.recv() => "SIGINT",
+                _ = self.terminate.recv() => "SIGTERM",
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+            "SIGINT"
+        }
     }
 }

@@ -13,9 +13,9 @@ use crate::routes::{events, fraud_assessments, payments, transactions, webhook_e
 use crate::state::AppState;
 use crate::{admin, auth, faults, idempotency, oauth, request_id, routes};
 
-/// Builds the router. Middleware order, outermost first: request id; then
-/// on `/v1/` routes the request count and faults; then on authenticated
-/// routes authentication with the rate limit, idempotency and, innermost,
+/// Builds the router. The request id middleware wraps everything. On `/v1/`
+/// routes the request count and faults come next. Authenticated routes then
+/// run authentication with the rate limit, then idempotency, and innermost
 /// the processing delay that a `delay` fault injects.
 pub fn router(state: Arc<AppState>) -> Router {
     let authenticated = Router::new()

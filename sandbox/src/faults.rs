@@ -20,7 +20,7 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FaultAction {
-    /// Answer with `status` (and `Retry-After`) without processing.
+    /// Respond with `status` (and `Retry-After`) without processing.
     Respond,
     /// Wait `delay_ms`, then process normally.
     Delay,
@@ -179,6 +179,8 @@ pub async fn apply_processing_delay(request: Request, next: Next) -> Response {
 
 /// Closes the connection this request arrived on and never returns, so the
 /// response is never written.
+// NOTE: over HTTP/2 this ends every stream on the connection, not only the
+// faulted request's.
 async fn close_connection(connection: Option<ConnectionHandle>) -> Response {
     match connection {
         Some(connection) => {

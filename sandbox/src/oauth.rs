@@ -156,8 +156,8 @@ impl OAuthError {
         }
     }
 
-    /// An error for an injected fault on the token endpoint, in RFC 6749
-    /// form: `temporarily_unavailable` for 429 and 503, `server_error` else.
+    /// Builds the RFC 6749 error for a fault injected on the token endpoint:
+    /// `temporarily_unavailable` for 429 and 503, `server_error` otherwise.
     pub fn fault(status: StatusCode) -> Self {
         let error = match status.as_u16() {
             429 | 503 => "temporarily_unavailable",
@@ -220,7 +220,12 @@ async fn issue_token(state: &AppState, request: Request) -> Result<Response, OAu
     }
     let bytes = body::read(raw_body, state.config.max_body_bytes)
         .await
-        .map_err(|error| OAuthError::bad_request("invalid_request", error.message))?;
+        .map_err(|error| OAuthError {
+            status: error.status,
+            error: "invalid_request",
+            description: error.message,
+            basic_challenge: false,
+        })?;
     let form = parse_form(&bytes)?;
 
     let basic = parse_basic(&parts.headers)?;

@@ -40,7 +40,7 @@ impl Fields {
         Ok(Fields { map })
     }
 
-    /// The field's value; JSON `null` counts as absent.
+    /// Returns the field's value, treating JSON `null` as absent.
     fn get(&self, name: &str) -> Option<&Value> {
         self.map.get(name).filter(|value| !value.is_null())
     }
@@ -61,7 +61,7 @@ impl Fields {
         }
     }
 
-    /// An optional integer in `min..=max`.
+    /// Reads an optional integer in `min..=max`.
     pub fn optional_integer(&self, name: &str, min: u64, max: u64) -> ApiResult<Option<u64>> {
         let Some(value) = self.get(name) else {
             return Ok(None);
@@ -249,7 +249,7 @@ impl Query {
         }
     }
 
-    /// A parameter restricted to `choices`.
+    /// Reads an optional parameter restricted to `choices`.
     pub fn choice(&self, name: &str, choices: &[&str]) -> ApiResult<Option<String>> {
         let Some(raw) = self.get(name) else {
             return Ok(None);

@@ -1,6 +1,6 @@
 //! In-memory objects of one sandbox: transactions, payments, fraud
 //! assessments, events and webhook endpoints. The whole store sits behind
-//! one mutex in [`crate::state::AppState`], so each request sees and leaves
+//! one mutex in [`crate::state::AppState`], so each request reads and leaves
 //! a consistent state.
 
 use std::collections::{BTreeMap, HashMap};

@@ -34,7 +34,7 @@ pub struct DeliveryAttempt {
     pub url: String,
     pub event_id: String,
     pub attempt: u32,
-    /// HTTP status of the endpoint's answer; `null` when none arrived.
+    /// HTTP status of the endpoint's response; `null` when none arrived.
     pub status: Option<u16>,
     pub succeeded: bool,
     pub error: Option<String>,
@@ -45,6 +45,8 @@ pub struct DeliveryAttempt {
 
 pub struct Webhooks {
     queue: Mutex<Vec<PendingDelivery>>,
+    // NOTE: kept for the sandbox's lifetime, like events, so a long-running
+    // sandbox under heavy webhook traffic grows without bound.
     attempts: Mutex<Vec<DeliveryAttempt>>,
     wake: Notify,
     client: reqwest::Client,
@@ -129,31 +131,35 @@ pub async fn deliver_now(state: &Arc<AppState>, event_id: Option<&str>) -> Vec<D
     attempts
 }
 
+/// Signs and POSTs one attempt. Returns the response status, or why no
+/// response arrived.
+async fn send_signed(state: &AppState, delivery: &PendingDelivery, timestamp: i64) -> Result<u16, String> {
+    let signature = standardwebhooks::Webhook::new(&delivery.secret)
+        .and_then(|hook| hook.sign(&delivery.event_id, timestamp, delivery.body.as_bytes()))
+        .map_err(|error| format!("signing failed: {error}"))?;
+    let response = state
+        .webhooks
+        .client
+        .post(&delivery.url)
+        .header("content-type", "application/json")
+        .header("webhook-id", &delivery.event_id)
+        .header("webhook-timestamp", timestamp.to_string())
+        .header("webhook-signature", signature)
+        .body(delivery.body.clone())
+        .send()
+        .await
+        .map_err(|error| error.to_string())?;
+    Ok(response.status().as_u16())
+}
+
 /// Sends one attempt, records it and queues the retry if one is left.
 async fn attempt(state: &Arc<AppState>, delivery: PendingDelivery) -> DeliveryAttempt {
     let timestamp = ids::now_unix();
-    let signature = standardwebhooks::Webhook::new(&delivery.secret)
-        .and_then(|hook| hook.sign(&delivery.event_id, timestamp, delivery.body.as_bytes()));
-    let result = match signature {
-        Err(error) => Err(format!("signing failed: {error}")),
-        Ok(signature) => state
-            .webhooks
-            .client
-            .post(&delivery.url)
-            .header("content-type", "application/json")
-            .header("webhook-id", &delivery.event_id)
-            .header("webhook-timestamp", timestamp.to_string())
-            .header("webhook-signature", signature)
-            .body(delivery.body.clone())
-            .send()
-            .await
-            .map(|response| response.status().as_u16())
-            .map_err(|error| error.to_string()),
-    };
-    let (status, error) = match result {
+    let (status, error) = match send_signed(state, &delivery, timestamp).await {
         Ok(status) => (Some(status), None),
         Err(error) => (None, Some(error)),
     };
+
     let succeeded = status.is_some_and(|s| (200..300).contains(&s));
     let schedule = &state.config.webhook_retry_schedule;
     let backoff = schedule.get(delivery.attempt as usize - 1).copied();
@@ -169,11 +175,13 @@ async fn attempt(state: &Arc<AppState>, delivery: PendingDelivery) -> DeliveryAt
         will_retry,
         created: timestamp,
     };
+
     if succeeded {
         tracing::info!(event = %record.event_id, endpoint = %record.endpoint, attempt = record.attempt, "webhook delivered");
     } else {
         tracing::warn!(event = %record.event_id, endpoint = %record.endpoint, attempt = record.attempt, status = ?record.status, error = ?record.error, will_retry, "webhook delivery failed");
     }
+
     state.stats.record_webhook_attempt(succeeded);
     lock(&state.webhooks.attempts).push(record.clone());
     if let (true, Some(backoff)) = (will_retry, backoff) {

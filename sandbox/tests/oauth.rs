@@ -170,3 +170,13 @@ async fn token_requests_are_counted() {
     assert_eq!(stats["token_requests_by_client"][&id], 2);
     assert_eq!(stats["requests"]["POST /v1/oauth/token"], 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversized_token_request_is_413() {
+    let h = Harness::start().await;
+    let padding = "a".repeat(100 * 1024);
+    let form = [("grant_type", "client_credentials"), ("padding", padding.as_str())];
+    let (status, error) = oauth_error(token_request(&h, &form, None).await).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(error, "invalid_request");
+}

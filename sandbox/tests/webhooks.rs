@@ -28,7 +28,7 @@ struct Received {
 #[derive(Clone, Default)]
 struct Receiver {
     received: Arc<Mutex<Vec<Received>>>,
-    /// Number of first requests answered with 500.
+    /// Number of requests, from the first, that get a 500 response.
     failures: Arc<Mutex<u32>>,
 }
 

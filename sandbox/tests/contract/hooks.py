@@ -1,6 +1,6 @@
 """Schemathesis hooks for the sandbox contract run.
 
-They shape generated data where the schema cannot say what the API needs,
+They shape generated data where the schema cannot express what the API needs,
 so the fuzzer reaches the handlers instead of stopping at one validation
 rule. Invalid values are left alone, so negative cases still reach the
 server.
