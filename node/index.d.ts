@@ -10,7 +10,7 @@
 /** A hosted Real Time Finance environment. */
 export type Environment = 'sandbox' | 'live';
 
-/** How the OAuth client secret reaches the token endpoint (RFC 6749 section 2.3.1). */
+/** Method of sending the OAuth client secret to the token endpoint (RFC 6749 section 2.3.1). */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
 
 /**
@@ -105,7 +105,7 @@ export interface Payment {
   destination_account: string;
   description: string | null;
   metadata: Record<string, string>;
-  /** Why the payment failed (`insufficient_funds`, `fraud_declined`), when `status` is `failed`. */
+  /** Reason the payment failed (`insufficient_funds`, `fraud_declined`), when `status` is `failed`. */
   failure_code: string | null;
   created: number;
   /** Unix time in seconds of the cancel, when `status` is `canceled`. */

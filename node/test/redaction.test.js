@@ -17,7 +17,7 @@ after(async () => {
   await sandbox.stop();
 });
 
-/** Every text form of `value` that a log line or a crash report could show. */
+/** Returns every text form of `value` that a log line or a crash report could show. */
 function renderings(value) {
   return [
     util.inspect(value),

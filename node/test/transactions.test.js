@@ -3,7 +3,7 @@
 const assert = require('node:assert/strict');
 const { after, before, test } = require('node:test');
 
-const { Client, InvalidRequestError, NotFoundError } = require('..');
+const { AuthenticationError, Client, ConfigurationError, InvalidRequestError, NotFoundError } = require('..');
 const { startSandbox } = require('./support/sandbox');
 
 let sandbox;
@@ -107,4 +107,22 @@ test('non-string id is InvalidRequestError', async () => {
 
   assert.ok(error instanceof InvalidRequestError);
   assert.equal(error.param, 'id');
+});
+
+test('setApiKey rotates the key', async () => {
+  const rotating = new Client(sandbox.keyOptions({ apiKey: 'sk_test_000000000000000000000000' }));
+  const error = await rotating.transactions.list({ limit: 1 }).catch((caught) => caught);
+  rotating.setApiKey(sandbox.info.secret_key);
+  const page = await rotating.transactions.list({ limit: 1 });
+
+  assert.ok(error instanceof AuthenticationError);
+  assert.equal(page.data.length, 1);
+  rotating.close();
+});
+
+test('setApiKey rejects a publishable key', () => {
+  const rotating = new Client(sandbox.keyOptions());
+
+  assert.throws(() => rotating.setApiKey(sandbox.info.publishable_key), ConfigurationError);
+  rotating.close();
 });

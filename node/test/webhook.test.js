@@ -146,9 +146,9 @@ test('generateTestHeaders verify independently', () => {
 
 test('Webhook inspect hides secrets', () => {
   const verifier = new Webhook(SECRET);
-  const shown = `${require('node:util').inspect(verifier)} ${JSON.stringify(verifier)}`;
+  const rendered = `${require('node:util').inspect(verifier)} ${JSON.stringify(verifier)}`;
 
-  assert.ok(!shown.includes(SECRET.slice('whsec_'.length)));
+  assert.ok(!rendered.includes(SECRET.slice('whsec_'.length)));
 });
 
 // A real delivery: the sandbox signs and posts an event to a loopback

@@ -53,7 +53,7 @@ fn build_error_object<'env>(
     Ok(object)
 }
 
-/// A core `Api` error for a result that could not be turned into JSON.
+/// Builds a core `Api` error for a result that could not be turned into JSON.
 /// Only a bug in the core's `Serialize` impls can cause it.
 pub(crate) fn serialization_error(error: serde_json::Error) -> Error {
     Error::new(
@@ -62,7 +62,7 @@ pub(crate) fn serialization_error(error: serde_json::Error) -> Error {
     )
 }
 
-/// A core `Api` error for a panic inside the core, so that a bug rejects the
+/// Builds a core `Api` error for a panic inside the core, so that a bug rejects the
 /// promise instead of leaving it pending forever.
 pub(crate) fn panic_error(payload: Box<dyn std::any::Any + Send>) -> Error {
     let detail = payload

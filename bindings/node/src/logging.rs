@@ -74,8 +74,9 @@ impl<S: Subscriber> Layer<S> for ForwardLayer {
             metadata.target().to_owned(),
             visitor.into_text(),
         );
-        // The queue is unbounded, so a non-blocking call never waits for the
-        // JavaScript thread and never drops an event.
+        // The queue is unbounded, so a non-blocking call does not wait for the
+        // JavaScript thread. It fails, dropping the event, only while Node.js
+        // shuts down.
         function.call(args.into(), ThreadsafeFunctionCallMode::NonBlocking);
     }
 }

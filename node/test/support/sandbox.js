@@ -84,7 +84,7 @@ class Sandbox {
   /** Creates an API key with only `scopes`; resolves to its secret. */
   async createKey(scopes) {
     const created = await this.admin('POST', '/_sandbox/keys', { scopes });
-    return created.secret ?? created.key ?? created.secret_key;
+    return created.secret_key;
   }
 
   /** Creates an OAuth client; resolves to `{ client_id, client_secret, ... }`. */
