@@ -7,7 +7,12 @@ declare(strict_types=1);
 // library once per server start into the FFI scope that the SDK then uses.
 //
 //   opcache.preload=/path/to/realtime-finance/preload.php
-//   opcache.preload_user=www-data
+//
+// PHP rejects FFI::load() together with opcache.preload_user, which a server
+// started as root must set. There, use ffi.preload with the header that
+// scripts/build.sh writes instead of this script:
+//
+//   ffi.preload=/path/to/realtime-finance/lib/realtime_finance.ffi.h
 
 require __DIR__ . '/autoload.php';
 

@@ -20,43 +20,55 @@ final class FfiDisabledTest extends TestCase
         exit(0);
         PHP;
 
+    private const VERSION_SCRIPT = <<<'PHP'
+        require getenv('RTF_AUTOLOAD');
+        echo RealtimeFinance\Client::version();
+        PHP;
+
     public function testFfiEnableZeroNamesSetting(): void
     {
-        [$exitCode, $output] = self::runPhp(['-d', 'ffi.enable=0']);
+        [$exitCode, $output] = self::runPhp(['-d', 'ffi.enable=0', '-r', self::SCRIPT]);
 
         $this->assertSame(3, $exitCode, $output);
         $this->assertStringContainsString('ffi.enable=true', $output);
-        $this->assertStringContainsString('opcache.preload', $output);
+        $this->assertStringContainsString('ffi.preload', $output);
     }
 
-    public function testPreloadUnderWebSapiNamesSetting(): void
+    public function testFfiPreloadScopeIsUsed(): void
     {
-        // php-cgi is rarely installed, so this runs the CLI with the same
-        // restriction: ffi.enable=preload allows FFI only in preloaded code
-        // there, and a preloaded scope is absent here.
-        [$exitCode, $output] = self::runPhp(['-d', 'ffi.enable=0', '-d', 'opcache.enable_cli=0']);
+        // With the library preloaded through ffi.preload, the SDK takes the
+        // FFI scope and never looks at REALTIME_FINANCE_FFI_LIB, which points
+        // nowhere here. Web SAPIs with ffi.enable=preload rely on this path.
+        $header = dirname(__DIR__) . '/lib/realtime_finance.ffi.h';
+        $this->assertFileExists($header, 'scripts/build.sh writes the ffi.preload header');
 
-        $this->assertSame(3, $exitCode, $output);
-        $this->assertStringContainsString('PHP-FPM', $output);
+        [$exitCode, $output] = self::runPhp(
+            ['-d', 'ffi.enable=preload', '-d', "ffi.preload={$header}", '-r', self::VERSION_SCRIPT],
+            ['REALTIME_FINANCE_FFI_LIB' => '/nonexistent/librealtime_finance_ffi.so'],
+        );
+
+        $this->assertSame(0, $exitCode, $output);
+        $this->assertMatchesRegularExpression('/^\d+\.\d+\.\d+/', $output);
     }
 
     public function testMissingExtensionNamesExtension(): void
     {
         // -n skips every ini file, so the FFI extension is not loaded.
-        [$exitCode, $output] = self::runPhp(['-n']);
+        [$exitCode, $output] = self::runPhp(['-n', '-r', self::SCRIPT]);
 
         $this->assertSame(3, $exitCode, $output);
         $this->assertStringContainsString('extension=ffi', $output);
     }
 
     /**
-     * @param list<string> $phpOptions
+     * @param list<string> $arguments PHP options and the -r script
+     * @param array<string, string> $environment variables to set for the child
      * @return array{int, string}
      */
-    private static function runPhp(array $phpOptions): array
+    private static function runPhp(array $arguments, array $environment = []): array
     {
-        $command = array_merge([PHP_BINARY], $phpOptions, ['-r', self::SCRIPT]);
-        $environment = getenv() + ['RTF_AUTOLOAD' => dirname(__DIR__) . '/autoload.php'];
+        $command = array_merge([PHP_BINARY], $arguments);
+        $environment += getenv() + ['RTF_AUTOLOAD' => dirname(__DIR__) . '/autoload.php'];
         $process = proc_open($command, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $environment);
         $output = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
         fclose($pipes[1]);

@@ -22,7 +22,7 @@ final class Native
     /** The RTF_ABI_VERSION this package was written against. */
     public const ABI_VERSION = 1;
 
-    /** FFI scope name used when the library is preloaded (see preload.php). */
+    /** FFI scope of the library when ffi.preload or preload.php loaded it at startup. */
     public const SCOPE = 'REALTIME_FINANCE';
 
     public const LIBRARY_ENV = 'REALTIME_FINANCE_FFI_LIB';
@@ -62,7 +62,7 @@ final class Native
         if (!extension_loaded('ffi')) {
             throw new Exception\ConfigurationException(
                 'The Real Time Finance SDK needs PHP\'s FFI extension, which is not loaded. '
-                . 'Install it (on Debian and Ubuntu it is part of php8.2-common) and enable it with '
+                . 'Install it (Debian\'s php' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION . '-common package contains it) and enable it with '
                 . 'extension=ffi and ffi.enable=true in php.ini.'
             );
         }
@@ -95,7 +95,7 @@ final class Native
         return $ffi;
     }
 
-    /** Returns the FFI scope defined by preload.php, or null when there is none. */
+    /** Returns the FFI scope loaded at startup, or null when there is none. */
     private static function preloadedScope(): ?\FFI
     {
         try {
@@ -118,11 +118,13 @@ final class Native
     private static function ffiDisabledMessage(): string
     {
         $setting = (string) ini_get('ffi.enable');
+        $package = dirname(__DIR__, 2);
         return "The Real Time Finance SDK needs PHP's FFI API, which the setting ffi.enable={$setting} "
             . 'disables for this script (SAPI ' . PHP_SAPI . '). Set ffi.enable=true in php.ini, or keep '
             . 'ffi.enable=preload (the default) and, under PHP-FPM or another web server SAPI, load the library '
-            . 'at startup with opcache.preload=' . dirname(__DIR__, 2) . '/preload.php and opcache.preload_user '
-            . 'set to the server\'s user. The CLI allows FFI with ffi.enable=preload.';
+            . "at startup with ffi.preload={$package}/lib/realtime_finance.ffi.h (written by scripts/build.sh), "
+            . "or with opcache.preload={$package}/preload.php when the server does not start as root. "
+            . 'The CLI allows FFI with ffi.enable=preload.';
     }
 
     /**
@@ -198,14 +200,26 @@ final class Native
     }
 
     /**
+     * Returns the header for ffi.preload and FFI::load(): the declarations
+     * with the FFI_SCOPE and FFI_LIB lines that name the scope and the
+     * library's absolute path.
+     */
+    public static function scopedHeader(): string
+    {
+        return '#define FFI_SCOPE "' . self::SCOPE . "\"\n"
+            . '#define FFI_LIB "' . realpath(self::libraryPath()) . "\"\n"
+            . self::declarations(self::headerPath());
+    }
+
+    /**
      * Loads the library into the named FFI scope. Call it only from an
-     * opcache.preload script, once per server start.
+     * opcache.preload script, once per server start. PHP rejects FFI::load()
+     * there when opcache.preload_user is set, which a server started as root
+     * needs; such servers use ffi.preload instead.
      */
     public static function preload(): void
     {
-        $header = '#define FFI_SCOPE "' . self::SCOPE . "\"\n"
-            . '#define FFI_LIB "' . self::libraryPath() . "\"\n"
-            . self::declarations(self::headerPath());
+        $header = self::scopedHeader();
         $path = tempnam(sys_get_temp_dir(), 'rtf-ffi-');
         if ($path === false || file_put_contents($path, $header) === false) {
             throw new Exception\ConfigurationException(
