@@ -68,7 +68,10 @@ pub fn run(args: SandboxArgs) -> ExitCode {
         ..SandboxConfig::default()
     };
 
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("error: failed to start the tokio runtime: {error}");

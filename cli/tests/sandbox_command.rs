@@ -21,7 +21,9 @@ fn spawn(args: &[&str]) -> Child {
 fn first_line(child: &mut Child) -> Value {
     let stdout = child.stdout.take().expect("stdout is piped");
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("a line is printed");
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("a line is printed");
     serde_json::from_str(&line).expect("the first line is JSON")
 }
 
@@ -63,10 +65,19 @@ fn prints_credentials_line_first() {
         assert!(line.get(field).is_some(), "missing {field} in {line}");
     }
     assert_eq!(line.as_object().unwrap().len(), 8);
-    assert!(line["base_url"].as_str().unwrap().starts_with("http://127.0.0.1:"));
+    assert!(line["base_url"]
+        .as_str()
+        .unwrap()
+        .starts_with("http://127.0.0.1:"));
     assert!(line["secret_key"].as_str().unwrap().starts_with("sk_test_"));
-    assert!(line["publishable_key"].as_str().unwrap().starts_with("pk_test_"));
-    assert!(line["webhook_secret"].as_str().unwrap().starts_with("whsec_"));
+    assert!(line["publishable_key"]
+        .as_str()
+        .unwrap()
+        .starts_with("pk_test_"));
+    assert!(line["webhook_secret"]
+        .as_str()
+        .unwrap()
+        .starts_with("whsec_"));
     assert!(line["ca_cert"].is_null());
 
     signal(&child, "TERM");
@@ -108,14 +119,20 @@ fn serves_requests_until_sigint() {
 fn tls_prints_ca_path() {
     let mut child = spawn(&["--tls"]);
     let line = first_line(&mut child);
-    assert!(line["base_url"].as_str().unwrap().starts_with("https://localhost:"));
+    assert!(line["base_url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://localhost:"));
     let ca = line["ca_cert"].as_str().expect("ca_cert is a path");
     let pem = std::fs::read_to_string(ca).expect("the CA file exists");
     assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"));
 
     signal(&child, "TERM");
     wait_with_deadline(&mut child, Duration::from_secs(10)).expect("exits");
-    assert!(!std::path::Path::new(ca).exists(), "the CA file is removed on exit");
+    assert!(
+        !std::path::Path::new(ca).exists(),
+        "the CA file is removed on exit"
+    );
 }
 
 #[test]
@@ -139,7 +156,12 @@ fn secrets_stay_out_of_logs() {
     let mut stderr = String::new();
     std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
     assert!(stderr.contains("sandbox listening"));
-    for field in ["secret_key", "client_secret", "admin_token", "webhook_secret"] {
+    for field in [
+        "secret_key",
+        "client_secret",
+        "admin_token",
+        "webhook_secret",
+    ] {
         let secret = line[field].as_str().unwrap();
         assert!(!stderr.contains(secret), "{field} appears in the log");
     }

@@ -79,9 +79,8 @@ fn parse_scopes(fields: &Fields) -> ApiResult<Vec<Scope>> {
     names
         .iter()
         .map(|name| {
-            Scope::parse(name).ok_or_else(|| {
-                ApiError::invalid("scopes", format!("Unknown scope {name:?}."))
-            })
+            Scope::parse(name)
+                .ok_or_else(|| ApiError::invalid("scopes", format!("Unknown scope {name:?}.")))
         })
         .collect()
 }
@@ -127,7 +126,10 @@ async fn revoke_key(
     Ok(Json(summary).into_response())
 }
 
-async fn create_client(State(state): State<Arc<AppState>>, request: Request) -> ApiResult<Response> {
+async fn create_client(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+) -> ApiResult<Response> {
     let fields = read_fields(&state, request, &["scopes", "token_ttl_seconds"]).await?;
     let scopes = parse_scopes(&fields)?;
     let ttl = fields
@@ -155,7 +157,15 @@ async fn create_fault(State(state): State<Arc<AppState>>, request: Request) -> A
     let fields = read_fields(
         &state,
         request,
-        &["method", "path", "count", "status", "retry_after", "delay_ms", "action"],
+        &[
+            "method",
+            "path",
+            "count",
+            "status",
+            "retry_after",
+            "delay_ms",
+            "action",
+        ],
     )
     .await?;
     let path = fields.required_string("path", 1024)?;
@@ -165,7 +175,9 @@ async fn create_fault(State(state): State<Arc<AppState>>, request: Request) -> A
             format!("path must be a /v1/ route such as /v1/payments or a prefix such as /v1/payments/*, got {path:?}."),
         ));
     }
-    let method = fields.optional_string("method", 16)?.map(|m| m.to_ascii_uppercase());
+    let method = fields
+        .optional_string("method", 16)?
+        .map(|m| m.to_ascii_uppercase());
     let count = fields.optional_integer("count", 1, 1_000_000)?.unwrap_or(1) as u32;
     let status = fields.optional_integer("status", 100, 599)?;
     let retry_after = fields.optional_integer("retry_after", 0, 86_400)?;
@@ -233,7 +245,12 @@ async fn deliveries(State(state): State<Arc<AppState>>) -> Response {
 /// Signs `payload` with the sandbox's `webhook_secret` (or `secret`), so an
 /// SDK's webhook verification can be tested without a receiver.
 async fn sign(State(state): State<Arc<AppState>>, request: Request) -> ApiResult<Response> {
-    let fields = read_fields(&state, request, &["payload", "msg_id", "timestamp", "secret"]).await?;
+    let fields = read_fields(
+        &state,
+        request,
+        &["payload", "msg_id", "timestamp", "secret"],
+    )
+    .await?;
     let payload = fields.required_string("payload", state.config.max_body_bytes)?;
     let msg_id = fields
         .optional_string("msg_id", 255)?

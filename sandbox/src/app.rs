@@ -36,7 +36,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/openapi.json", get(routes::openapi))
         .route_layer(from_fn_with_state(state.clone(), faults::count_and_inject));
 
-    let admin = admin::router().route_layer(from_fn_with_state(state.clone(), admin::require_admin));
+    let admin =
+        admin::router().route_layer(from_fn_with_state(state.clone(), admin::require_admin));
 
     v1.merge(admin)
         .fallback(route_not_found)
@@ -50,7 +51,10 @@ async fn route_not_found(uri: axum::http::Uri) -> impl IntoResponse {
         StatusCode::NOT_FOUND,
         ErrorType::InvalidRequest,
         "route_not_found",
-        format!("No route for {}. See /v1/openapi.json for the routes.", uri.path()),
+        format!(
+            "No route for {}. See /v1/openapi.json for the routes.",
+            uri.path()
+        ),
     )
 }
 
@@ -59,6 +63,9 @@ async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) ->
         StatusCode::METHOD_NOT_ALLOWED,
         ErrorType::InvalidRequest,
         "method_not_allowed",
-        format!("{} does not accept {method}. See /v1/openapi.json for the routes.", uri.path()),
+        format!(
+            "{} does not accept {method}. See /v1/openapi.json for the routes.",
+            uri.path()
+        ),
     )
 }

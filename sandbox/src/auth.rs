@@ -249,5 +249,7 @@ pub async fn require_auth(
 /// Locks a mutex, recovering the data if another thread panicked while
 /// holding it: every critical section leaves the stores consistent.
 pub fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

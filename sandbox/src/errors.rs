@@ -164,7 +164,13 @@ impl IntoResponse for ApiError {
         if self.status.is_server_error() {
             tracing::warn!(request_id = request_id.as_deref(), status = self.status.as_u16(), code = self.code, message = %self.message, "request failed");
         } else {
-            tracing::info!(request_id = request_id.as_deref(), status = self.status.as_u16(), code = self.code, param = self.param.as_deref(), "request rejected");
+            tracing::info!(
+                request_id = request_id.as_deref(),
+                status = self.status.as_u16(),
+                code = self.code,
+                param = self.param.as_deref(),
+                "request rejected"
+            );
         }
         let body = self.body(request_id.as_deref());
         let mut response = (self.status, axum::Json(body)).into_response();

@@ -187,8 +187,10 @@ async fn close_connection(connection: Option<ConnectionHandle>) -> Response {
             connection.close();
             std::future::pending().await
         }
-        None => ApiError::internal("The fault could not close the connection: no connection handle.")
-            .into_response(),
+        None => {
+            ApiError::internal("The fault could not close the connection: no connection handle.")
+                .into_response()
+        }
     }
 }
 
@@ -209,7 +211,10 @@ fn fault_response(fault: &Fault, path: &str) -> Response {
             status,
             error_type,
             code,
-            format!("Injected fault {}: the sandbox answered {status} on purpose.", fault.id),
+            format!(
+                "Injected fault {}: the sandbox answered {status} on purpose.",
+                fault.id
+            ),
         )
         .into_response()
     };

@@ -42,13 +42,19 @@ pub fn assess(signals: &Signals<'_>) -> Verdict {
         score += 40;
         reasons.push(Reason {
             code: "amount_very_large",
-            message: format!("The amount {} is at least 1000000 minor units.", signals.amount),
+            message: format!(
+                "The amount {} is at least 1000000 minor units.",
+                signals.amount
+            ),
         });
     } else if signals.amount >= 100_000 {
         score += 20;
         reasons.push(Reason {
             code: "amount_large",
-            message: format!("The amount {} is at least 100000 minor units.", signals.amount),
+            message: format!(
+                "The amount {} is at least 100000 minor units.",
+                signals.amount
+            ),
         });
     }
     if signals.recent_assessments >= VELOCITY_THRESHOLD {

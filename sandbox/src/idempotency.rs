@@ -64,7 +64,13 @@ impl Drop for InFlightGuard {
     fn drop(&mut self) {
         if self.armed {
             let mut entries = lock(&self.state.idempotency.entries);
-            if matches!(entries.get(&self.key), Some(Entry { state: EntryState::InFlight, .. })) {
+            if matches!(
+                entries.get(&self.key),
+                Some(Entry {
+                    state: EntryState::InFlight,
+                    ..
+                })
+            ) {
                 entries.remove(&self.key);
             }
         }
@@ -101,8 +107,7 @@ fn fingerprint(method: &Method, path: &str, body: &[u8]) -> [u8; 32] {
 /// Responses worth replaying: not auth, scope, rate limit or server errors,
 /// which a retry with the same key should get another chance at.
 fn is_replayable(status: StatusCode) -> bool {
-    !(status.is_server_error()
-        || matches!(status.as_u16(), 401 | 403 | 409 | 429))
+    !(status.is_server_error() || matches!(status.as_u16(), 401 | 403 | 409 | 429))
 }
 
 /// Middleware on authenticated routes (it runs after authentication).

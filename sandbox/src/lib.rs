@@ -144,7 +144,10 @@ impl RunningSandbox {
     pub async fn shutdown(mut self) {
         self.shutdown.cancel();
         self.tasks.close();
-        if tokio::time::timeout(SHUTDOWN_GRACE, self.tasks.wait()).await.is_err() {
+        if tokio::time::timeout(SHUTDOWN_GRACE, self.tasks.wait())
+            .await
+            .is_err()
+        {
             tracing::warn!("shutdown grace period ended with requests still open");
         }
         if let Some(dir) = self.tls_dir.take() {
@@ -172,7 +175,11 @@ pub async fn start(config: SandboxConfig) -> Result<RunningSandbox, StartError> 
         .map_err(|source| StartError::Bind { addr, source })?;
     let local_addr = listener.local_addr().map_err(StartError::Io)?;
 
-    let tls = if config.tls { Some(tls::generate()?) } else { None };
+    let tls = if config.tls {
+        Some(tls::generate()?)
+    } else {
+        None
+    };
     let base_url = match (&tls, local_addr.ip()) {
         (Some(_), ip) if ip.is_loopback() => format!("https://localhost:{}", local_addr.port()),
         (Some(_), _) => format!("https://{local_addr}"),

@@ -97,7 +97,11 @@ impl OAuthStore {
             )
         };
         let record = self.tokens.get(&ids::digest(token)).ok_or_else(invalid)?;
-        if self.clients.get(&record.client_id).is_none_or(|c| c.revoked) {
+        if self
+            .clients
+            .get(&record.client_id)
+            .is_none_or(|c| c.revoked)
+        {
             return Err(invalid());
         }
         if Instant::now() >= record.expires_at {
@@ -259,10 +263,8 @@ async fn issue_token(state: &AppState, request: Request) -> Result<Response, OAu
         }
         Some("client_credentials") => {}
         Some(other) => {
-            return Err(OAuthError::bad_request(
-                "unsupported_grant_type",
-                format!("Unsupported grant_type {other:?}: the sandbox supports client_credentials only."),
-            ))
+            let message = format!("Unsupported grant_type {other:?}: use client_credentials.");
+            return Err(OAuthError::bad_request("unsupported_grant_type", message));
         }
     }
 

@@ -80,7 +80,10 @@ impl Fields {
             return Ok(None);
         };
         let text = value.as_str().ok_or_else(|| {
-            ApiError::invalid(name, format!("{name} must be a string, got {}.", type_name(value)))
+            ApiError::invalid(
+                name,
+                format!("{name} must be a string, got {}.", type_name(value)),
+            )
         })?;
         if text.chars().count() > max_chars {
             return Err(ApiError::invalid(
@@ -113,7 +116,13 @@ impl Fields {
             return Ok(BTreeMap::new());
         };
         let object = value.as_object().ok_or_else(|| {
-            ApiError::invalid(name, format!("{name} must be an object of strings, got {}.", type_name(value)))
+            ApiError::invalid(
+                name,
+                format!(
+                    "{name} must be an object of strings, got {}.",
+                    type_name(value)
+                ),
+            )
         })?;
         if object.len() > 20 {
             return Err(ApiError::invalid(
@@ -131,7 +140,10 @@ impl Fields {
                 ));
             }
             let text = value.as_str().ok_or_else(|| {
-                ApiError::invalid(&param, format!("{param} must be a string, got {}.", type_name(value)))
+                ApiError::invalid(
+                    &param,
+                    format!("{param} must be a string, got {}.", type_name(value)),
+                )
             })?;
             if text.chars().count() > 500 {
                 return Err(ApiError::invalid(
@@ -149,12 +161,21 @@ impl Fields {
             return Ok(None);
         };
         let items = value.as_array().ok_or_else(|| {
-            ApiError::invalid(name, format!("{name} must be an array of strings, got {}.", type_name(value)))
+            ApiError::invalid(
+                name,
+                format!(
+                    "{name} must be an array of strings, got {}.",
+                    type_name(value)
+                ),
+            )
         })?;
         let mut list = Vec::with_capacity(items.len());
         for item in items {
             let text = item.as_str().ok_or_else(|| {
-                ApiError::invalid(name, format!("{name} must contain only strings, got {}.", type_name(item)))
+                ApiError::invalid(
+                    name,
+                    format!("{name} must contain only strings, got {}.", type_name(item)),
+                )
             })?;
             list.push(text.to_string());
         }
@@ -183,9 +204,9 @@ pub fn currency(name: &str, code: &str) -> ApiResult<()> {
 /// at most in total.
 pub fn account(name: &str, id: &str) -> ApiResult<()> {
     let well_formed = id.len() <= 64
-        && id
-            .strip_prefix("acct_")
-            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+        && id.strip_prefix("acct_").is_some_and(|rest| {
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
     if well_formed {
         return Ok(());
     }

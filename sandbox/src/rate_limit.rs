@@ -37,7 +37,9 @@ impl RateLimiter {
         if windows.len() > 10_000 {
             windows.retain(|_, (window, _)| *window == second);
         }
-        let entry = windows.entry(credential_id.to_string()).or_insert((second, 0));
+        let entry = windows
+            .entry(credential_id.to_string())
+            .or_insert((second, 0));
         if entry.0 != second {
             *entry = (second, 0);
         }

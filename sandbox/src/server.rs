@@ -62,7 +62,8 @@ impl AcceptLoop {
                 match tls {
                     None => serve(stream, router, shutdown).await,
                     Some(acceptor) => {
-                        let handshake = tokio::time::timeout(Duration::from_secs(10), acceptor.accept(stream));
+                        let handshake =
+                            tokio::time::timeout(Duration::from_secs(10), acceptor.accept(stream));
                         match handshake.await {
                             Ok(Ok(stream)) => serve(stream, router, shutdown).await,
                             Ok(Err(error)) => tracing::info!(%peer, %error, "TLS handshake failed"),
@@ -92,7 +93,9 @@ where
         .max_headers(MAX_HEADERS)
         .timer(hyper_util::rt::TokioTimer::new())
         .header_read_timeout(Duration::from_secs(30));
-    builder.http2().max_header_list_size(MAX_HEADER_BYTES as u32);
+    builder
+        .http2()
+        .max_header_list_size(MAX_HEADER_BYTES as u32);
     let connection = builder.serve_connection(TokioIo::new(stream), service);
     tokio::pin!(connection);
     let mut draining = false;

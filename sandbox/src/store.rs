@@ -115,7 +115,13 @@ pub trait Identified {
 macro_rules! identified {
     ($($t:ty),*) => {$(impl Identified for $t { fn id(&self) -> &str { &self.id } })*};
 }
-identified!(Transaction, Payment, FraudAssessment, Event, WebhookEndpoint);
+identified!(
+    Transaction,
+    Payment,
+    FraudAssessment,
+    Event,
+    WebhookEndpoint
+);
 
 /// One page of a list, newest first.
 pub struct Page<T> {

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair, KeyUsagePurpose};
+use rcgen::{
+    BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair, KeyUsagePurpose,
+};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 
 use crate::StartError;
@@ -41,7 +43,9 @@ pub fn generate() -> Result<TlsMaterial, StartError> {
         .distinguished_name
         .push(DnType::CommonName, "localhost");
     let server_key = KeyPair::generate().map_err(tls_error)?;
-    let server_cert = server_params.signed_by(&server_key, &ca).map_err(tls_error)?;
+    let server_cert = server_params
+        .signed_by(&server_key, &ca)
+        .map_err(tls_error)?;
 
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut config = rustls::ServerConfig::builder_with_provider(provider)

@@ -133,7 +133,11 @@ pub async fn deliver_now(state: &Arc<AppState>, event_id: Option<&str>) -> Vec<D
 
 /// Signs and POSTs one attempt. Returns the response status, or why no
 /// response arrived.
-async fn send_signed(state: &AppState, delivery: &PendingDelivery, timestamp: i64) -> Result<u16, String> {
+async fn send_signed(
+    state: &AppState,
+    delivery: &PendingDelivery,
+    timestamp: i64,
+) -> Result<u16, String> {
     let signature = standardwebhooks::Webhook::new(&delivery.secret)
         .and_then(|hook| hook.sign(&delivery.event_id, timestamp, delivery.body.as_bytes()))
         .map_err(|error| format!("signing failed: {error}"))?;

@@ -9,7 +9,12 @@ use serde_json::json;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn missing_header_is_api_key_missing() {
     let h = Harness::start().await;
-    let response = h.client.get(h.url("/v1/transactions")).send().await.unwrap();
+    let response = h
+        .client
+        .get(h.url("/v1/transactions"))
+        .send()
+        .await
+        .unwrap();
     let (status, error) = error_of(response).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(error["type"], "authentication_error");
@@ -22,7 +27,10 @@ async fn rejected_credentials_get_their_codes() {
     let publishable = h.sandbox.credentials().publishable_key.clone();
     let cases = [
         (publishable.as_str(), "secret_key_required"),
-        ("sk_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "live_key_in_sandbox"),
+        (
+            "sk_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "live_key_in_sandbox",
+        ),
         ("sk_test_aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "api_key_invalid"),
         ("not-a-token", "access_token_invalid"),
     ];
@@ -65,12 +73,17 @@ async fn missing_scope_is_403_naming_it() {
     let allowed = h.get_with("/v1/transactions", secret).await;
     assert_eq!(allowed.status(), StatusCode::OK);
 
-    let denied = h.post_with("/v1/payments", secret, &common::payment_body()).await;
+    let denied = h
+        .post_with("/v1/payments", secret, &common::payment_body())
+        .await;
     let (status, error) = error_of(denied).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(error["type"], "permission_error");
     assert_eq!(error["code"], "insufficient_scope");
-    assert!(error["message"].as_str().unwrap().contains("payments:write"));
+    assert!(error["message"]
+        .as_str()
+        .unwrap()
+        .contains("payments:write"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -142,9 +155,13 @@ async fn revoked_key_is_rejected_at_once() {
     let key = h.create_key(&["transactions:read"]).await;
     let secret = key["secret_key"].as_str().unwrap();
     let id = key["id"].as_str().unwrap();
-    assert_eq!(h.get_with("/v1/transactions", secret).await.status(), StatusCode::OK);
+    assert_eq!(
+        h.get_with("/v1/transactions", secret).await.status(),
+        StatusCode::OK
+    );
 
-    h.admin(Method::POST, &format!("/_sandbox/keys/{id}/revoke"), None).await;
+    h.admin(Method::POST, &format!("/_sandbox/keys/{id}/revoke"), None)
+        .await;
 
     let (status, error) = error_of(h.get_with("/v1/transactions", secret).await).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);

@@ -50,8 +50,10 @@ async fn method_and_prefix_match() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reset_before_processing_creates_nothing() {
     let h = Harness::start().await;
-    h.add_fault(json!({"path": "/v1/payments", "method": "POST", "action": "reset_before_processing"}))
-        .await;
+    h.add_fault(
+        json!({"path": "/v1/payments", "method": "POST", "action": "reset_before_processing"}),
+    )
+    .await;
     let result = h
         .client
         .post(h.url("/v1/payments"))

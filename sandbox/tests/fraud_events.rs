@@ -86,7 +86,8 @@ async fn unknown_payment_is_404() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn assessment_validates_fields() {
     let h = Harness::start().await;
-    let (status, error) = error_of(h.post("/v1/fraud/assessments", &json!({"amount": 5})).await).await;
+    let (status, error) =
+        error_of(h.post("/v1/fraud/assessments", &json!({"amount": 5})).await).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(error["code"], "parameter_missing");
     assert_eq!(error["param"], "currency");
@@ -107,7 +108,12 @@ async fn events_record_payment_lifecycle() {
     assert_eq!(data[0]["data"]["object"]["id"], payment["id"]);
     assert!(data[0]["id"].as_str().unwrap().starts_with("evt_"));
 
-    let filtered: Value = h.get("/v1/events?type=payment.created").await.json().await.unwrap();
+    let filtered: Value = h
+        .get("/v1/events?type=payment.created")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(filtered["data"].as_array().unwrap().len(), 1);
 }
 

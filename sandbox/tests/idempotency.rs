@@ -153,7 +153,10 @@ async fn dropped_connection_then_retry_replays() {
         .send()
         .await;
     let error = lost.expect_err("the connection closes without a response");
-    assert!(!error.is_status(), "expected a transport error, got {error}");
+    assert!(
+        !error.is_status(),
+        "expected a transport error, got {error}"
+    );
 
     assert_eq!(payment_count(&h).await, 1);
 

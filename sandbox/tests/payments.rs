@@ -13,7 +13,11 @@ async fn create(h: &Harness, body: &Value) -> Value {
 }
 
 async fn fetch(h: &Harness, id: &str) -> Value {
-    h.get(&format!("/v1/payments/{id}")).await.json().await.unwrap()
+    h.get(&format!("/v1/payments/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -46,9 +50,24 @@ async fn pending_payment_settles() {
 async fn test_accounts_have_fixed_outcomes() {
     let h = Harness::start().await;
     let cases = [
-        ("acct_insufficient_funds", "acct_bob", "failed", Some("insufficient_funds")),
-        ("acct_alice", "acct_fraud_decline", "failed", Some("fraud_declined")),
-        ("acct_fraud_decline", "acct_bob", "failed", Some("fraud_declined")),
+        (
+            "acct_insufficient_funds",
+            "acct_bob",
+            "failed",
+            Some("insufficient_funds"),
+        ),
+        (
+            "acct_alice",
+            "acct_fraud_decline",
+            "failed",
+            Some("fraud_declined"),
+        ),
+        (
+            "acct_fraud_decline",
+            "acct_bob",
+            "failed",
+            Some("fraud_declined"),
+        ),
         ("acct_alice", "acct_stays_pending", "pending", None),
     ];
     for (source, destination, status, failure_code) in cases {
@@ -57,7 +76,11 @@ async fn test_accounts_have_fixed_outcomes() {
         body["destination_account"] = json!(destination);
         let payment = create(&h, &body).await;
         assert_eq!(payment["status"], status, "{source} -> {destination}");
-        assert_eq!(payment["failure_code"], json!(failure_code), "{source} -> {destination}");
+        assert_eq!(
+            payment["failure_code"],
+            json!(failure_code),
+            "{source} -> {destination}"
+        );
     }
 }
 
@@ -80,13 +103,17 @@ async fn cancel_pending_then_conflict() {
     let payment = create(&h, &body).await;
     let id = payment["id"].as_str().unwrap();
 
-    let response = h.post(&format!("/v1/payments/{id}/cancel"), &json!({})).await;
+    let response = h
+        .post(&format!("/v1/payments/{id}/cancel"), &json!({}))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let canceled: Value = response.json().await.unwrap();
     assert_eq!(canceled["status"], "canceled");
     assert!(canceled["canceled_at"].is_i64());
 
-    let again = h.post(&format!("/v1/payments/{id}/cancel"), &json!({})).await;
+    let again = h
+        .post(&format!("/v1/payments/{id}/cancel"), &json!({}))
+        .await;
     let (status, error) = error_of(again).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(error["code"], "payment_not_cancelable");
@@ -112,11 +139,19 @@ async fn list_is_newest_first_with_status_filter() {
     assert_eq!(page["data"][0]["id"], second["id"]);
     assert_eq!(page["data"][1]["id"], first["id"]);
 
-    let failed: Value = h.get("/v1/payments?status=failed").await.json().await.unwrap();
+    let failed: Value = h
+        .get("/v1/payments?status=failed")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(failed["data"].as_array().unwrap().len(), 1);
 
     let after: Value = h
-        .get(&format!("/v1/payments?starting_after={}", second["id"].as_str().unwrap()))
+        .get(&format!(
+            "/v1/payments?starting_after={}",
+            second["id"].as_str().unwrap()
+        ))
         .await
         .json()
         .await
@@ -145,20 +180,68 @@ async fn invalid_bodies_name_their_param() {
         (with("amount", json!(0)), "parameter_invalid", "amount"),
         (with("amount", json!(10.5)), "parameter_invalid", "amount"),
         (with("amount", json!("2500")), "parameter_invalid", "amount"),
-        (with("amount", json!(100_000_000_001i64)), "parameter_invalid", "amount"),
+        (
+            with("amount", json!(100_000_000_001i64)),
+            "parameter_invalid",
+            "amount",
+        ),
         (without("amount"), "parameter_missing", "amount"),
-        (with("currency", json!("XYZ")), "parameter_invalid", "currency"),
-        (with("currency", json!("eur")), "parameter_invalid", "currency"),
+        (
+            with("currency", json!("XYZ")),
+            "parameter_invalid",
+            "currency",
+        ),
+        (
+            with("currency", json!("eur")),
+            "parameter_invalid",
+            "currency",
+        ),
         (without("currency"), "parameter_missing", "currency"),
-        (with("source_account", json!("alice")), "parameter_invalid", "source_account"),
-        (with("source_account", json!("acct_a-b")), "parameter_invalid", "source_account"),
-        (without("destination_account"), "parameter_missing", "destination_account"),
-        (with("destination_account", json!("acct_alice")), "parameter_invalid", "destination_account"),
-        (with("description", json!("x".repeat(501))), "parameter_invalid", "description"),
-        (with("description", json!(5)), "parameter_invalid", "description"),
-        (with("metadata", json!("x")), "parameter_invalid", "metadata"),
-        (with("metadata", Value::Object(long_metadata)), "parameter_invalid", "metadata"),
-        (with("metadata", json!({"k": 1})), "parameter_invalid", "metadata[k]"),
+        (
+            with("source_account", json!("alice")),
+            "parameter_invalid",
+            "source_account",
+        ),
+        (
+            with("source_account", json!("acct_a-b")),
+            "parameter_invalid",
+            "source_account",
+        ),
+        (
+            without("destination_account"),
+            "parameter_missing",
+            "destination_account",
+        ),
+        (
+            with("destination_account", json!("acct_alice")),
+            "parameter_invalid",
+            "destination_account",
+        ),
+        (
+            with("description", json!("x".repeat(501))),
+            "parameter_invalid",
+            "description",
+        ),
+        (
+            with("description", json!(5)),
+            "parameter_invalid",
+            "description",
+        ),
+        (
+            with("metadata", json!("x")),
+            "parameter_invalid",
+            "metadata",
+        ),
+        (
+            with("metadata", Value::Object(long_metadata)),
+            "parameter_invalid",
+            "metadata",
+        ),
+        (
+            with("metadata", json!({"k": 1})),
+            "parameter_invalid",
+            "metadata[k]",
+        ),
         (with("colour", json!("red")), "parameter_unknown", "colour"),
         (json!([1, 2]), "body_invalid_json", "body"),
     ];

@@ -31,12 +31,20 @@ async fn pages_cover_every_transaction_once() {
             let created = txn["created"].as_i64().unwrap();
             assert!(created <= previous_created, "not newest first");
             previous_created = created;
-            assert!(seen.insert(txn["id"].as_str().unwrap().to_string()), "duplicate {txn}");
+            assert!(
+                seen.insert(txn["id"].as_str().unwrap().to_string()),
+                "duplicate {txn}"
+            );
         }
         if page["has_more"] == false {
             break;
         }
-        cursor = Some(page["data"].as_array().unwrap().last().unwrap()["id"].as_str().unwrap().to_string());
+        cursor = Some(
+            page["data"].as_array().unwrap().last().unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
     }
     assert_eq!(seen.len(), TRANSACTION_COUNT);
 }
@@ -68,7 +76,11 @@ async fn filters_apply() {
     assert!(data.iter().all(|t| t["status"] == "failed"));
 
     let gte = NEWEST_CREATED - 3600;
-    let page = list(&h, &format!("?created_gte={gte}&created_lte={NEWEST_CREATED}")).await;
+    let page = list(
+        &h,
+        &format!("?created_gte={gte}&created_lte={NEWEST_CREATED}"),
+    )
+    .await;
     let data = page["data"].as_array().unwrap();
     assert_eq!(data.len(), 3);
     assert_eq!(page["has_more"], false);
@@ -103,7 +115,11 @@ async fn bad_queries_name_their_param() {
         ("?limit=0", "parameter_invalid", "limit"),
         ("?limit=101", "parameter_invalid", "limit"),
         ("?limit=ten", "parameter_invalid", "limit"),
-        ("?starting_after=txn_nope", "cursor_invalid", "starting_after"),
+        (
+            "?starting_after=txn_nope",
+            "cursor_invalid",
+            "starting_after",
+        ),
         ("?status=open", "parameter_invalid", "status"),
         ("?created_gte=yesterday", "parameter_invalid", "created_gte"),
         ("?created_lte=-1", "parameter_invalid", "created_lte"),

@@ -17,7 +17,12 @@ async fn tls_works_with_generated_ca() {
     })
     .await;
     assert!(h.sandbox.base_url().starts_with("https://localhost:"));
-    let ca_path = h.sandbox.credentials().ca_cert.clone().expect("ca_cert path");
+    let ca_path = h
+        .sandbox
+        .credentials()
+        .ca_cert
+        .clone()
+        .expect("ca_cert path");
     let pem = std::fs::read(&ca_path).unwrap();
     assert_eq!(pem, h.sandbox.ca_cert_pem().unwrap().as_bytes());
 
@@ -36,7 +41,10 @@ async fn tls_works_with_generated_ca() {
 
     let untrusting = reqwest::Client::builder().no_proxy().build().unwrap();
     let result = untrusting.get(h.url("/v1/transactions")).send().await;
-    assert!(result.is_err(), "a client without the CA must fail the handshake");
+    assert!(
+        result.is_err(),
+        "a client without the CA must fail the handshake"
+    );
 
     h.sandbox.shutdown().await;
     assert!(!ca_path.exists(), "shutdown removes the CA file");
@@ -95,7 +103,10 @@ async fn every_response_has_request_id() {
     let h = Harness::start().await;
     for path in ["/v1/transactions", "/v1/openapi.json", "/nowhere"] {
         let response = h.get(path).await;
-        let id = response.headers()["request-id"].to_str().unwrap().to_string();
+        let id = response.headers()["request-id"]
+            .to_str()
+            .unwrap()
+            .to_string();
         assert!(id.starts_with("req_"), "for {path}");
     }
 }
@@ -111,13 +122,21 @@ async fn oversized_header_is_431() {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
+    assert_eq!(
+        response.status(),
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn openapi_is_served_without_auth() {
     let h = Harness::start().await;
-    let response = h.client.get(h.url("/v1/openapi.json")).send().await.unwrap();
+    let response = h
+        .client
+        .get(h.url("/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let document: Value = response.json().await.unwrap();
     assert_eq!(document["openapi"], "3.1.0");

@@ -44,7 +44,11 @@ async fn start_receiver(receiver: Receiver) -> String {
         post(move |headers: HeaderMap, body: Bytes| {
             let receiver = receiver.clone();
             async move {
-                receiver.received.lock().unwrap().push(Received { headers, body });
+                receiver
+                    .received
+                    .lock()
+                    .unwrap()
+                    .push(Received { headers, body });
                 let mut failures = receiver.failures.lock().unwrap();
                 if *failures > 0 {
                     *failures -= 1;
@@ -73,7 +77,10 @@ fn expected_signature(secret: &str, id: &str, timestamp: &str, body: &[u8]) -> S
     mac.update(b".");
     mac.update(body);
     let digest = mac.finalize().into_bytes();
-    format!("v1,{}", base64::engine::general_purpose::STANDARD.encode(digest))
+    format!(
+        "v1,{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 fn header<'a>(received: &'a Received, name: &str) -> &'a str {
@@ -82,7 +89,10 @@ fn header<'a>(received: &'a Received, name: &str) -> &'a str {
 
 async fn register(h: &Harness, url: &str, events: Value) -> Value {
     let response = h
-        .post("/v1/webhook_endpoints", &json!({"url": url, "enabled_events": events}))
+        .post(
+            "/v1/webhook_endpoints",
+            &json!({"url": url, "enabled_events": events}),
+        )
         .await;
     assert_eq!(response.status(), reqwest::StatusCode::OK);
     response.json().await.unwrap()
@@ -98,7 +108,12 @@ async fn delivery_is_signed() {
     assert!(secret.starts_with("whsec_"));
     assert!(endpoint["id"].as_str().unwrap().starts_with("we_"));
 
-    let payment: Value = h.post("/v1/payments", &payment_body()).await.json().await.unwrap();
+    let payment: Value = h
+        .post("/v1/payments", &payment_body())
+        .await
+        .json()
+        .await
+        .unwrap();
     let delivered = eventually(Duration::from_secs(5), || {
         let receiver = receiver.clone();
         async move { receiver.received().first().cloned() }
@@ -110,7 +125,10 @@ async fn delivery_is_signed() {
     let timestamp = header(&delivered, "webhook-timestamp");
     let signature = header(&delivered, "webhook-signature");
     assert!(id.starts_with("evt_"));
-    assert_eq!(signature, expected_signature(secret, id, timestamp, &delivered.body));
+    assert_eq!(
+        signature,
+        expected_signature(secret, id, timestamp, &delivered.body)
+    );
 
     let event: Value = serde_json::from_slice(&delivered.body).unwrap();
     assert_eq!(event["id"], id);
@@ -154,7 +172,9 @@ async fn failed_delivery_is_retried_with_same_id() {
         assert_eq!(header(attempt, "webhook-signature"), expected);
     }
 
-    let deliveries = h.admin(Method::GET, "/_sandbox/webhooks/deliveries", None).await;
+    let deliveries = h
+        .admin(Method::GET, "/_sandbox/webhooks/deliveries", None)
+        .await;
     let data = deliveries["data"].as_array().unwrap();
     assert_eq!(data.len(), 3);
     assert_eq!(data[0]["status"], 500);
@@ -201,7 +221,11 @@ async fn deliver_now_resends_event() {
     .expect("the first delivery arrives");
 
     let result = h
-        .admin(Method::POST, "/_sandbox/webhooks/deliver", Some(json!({"event_id": event_id})))
+        .admin(
+            Method::POST,
+            "/_sandbox/webhooks/deliver",
+            Some(json!({"event_id": event_id})),
+        )
         .await;
     let attempts = result["data"].as_array().unwrap();
     assert_eq!(attempts.len(), 1);

@@ -32,8 +32,10 @@ pub async fn list(
     let limit = query.limit()?;
     let event_type = query.choice("type", EVENT_TYPES)?;
     let store = state.lock_store();
-    let page = store.events.page(limit, query.get("starting_after"), |event| {
-        event_type.as_deref().is_none_or(|t| event.event_type == t)
-    })?;
+    let page = store
+        .events
+        .page(limit, query.get("starting_after"), |event| {
+            event_type.as_deref().is_none_or(|t| event.event_type == t)
+        })?;
     Ok(list_response("/v1/events", page))
 }

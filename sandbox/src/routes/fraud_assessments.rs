@@ -39,7 +39,9 @@ pub async fn create(
     if source_account == destination_account {
         return Err(ApiError::invalid(
             "destination_account",
-            format!("destination_account must differ from source_account, both are {source_account}."),
+            format!(
+                "destination_account must differ from source_account, both are {source_account}."
+            ),
         ));
     }
     let payment = fields.optional_string("payment", 64)?;

@@ -18,8 +18,9 @@ use crate::store::Page;
 /// Unwraps a `{id}` path parameter, turning axum's plain-text rejection into
 /// the error envelope.
 pub fn path_id(path: Result<Path<String>, PathRejection>) -> ApiResult<String> {
-    path.map(|Path(id)| id)
-        .map_err(|rejection| ApiError::invalid("id", format!("Invalid id in the path: {rejection}.")))
+    path.map(|Path(id)| id).map_err(|rejection| {
+        ApiError::invalid("id", format!("Invalid id in the path: {rejection}."))
+    })
 }
 
 #[derive(Serialize)]

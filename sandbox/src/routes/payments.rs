@@ -51,7 +51,9 @@ pub async fn create(
     if source_account == destination_account {
         return Err(ApiError::invalid(
             "destination_account",
-            format!("destination_account must differ from source_account, both are {source_account}."),
+            format!(
+                "destination_account must differ from source_account, both are {source_account}."
+            ),
         ));
     }
     let description = fields.optional_string("description", 500)?;
@@ -70,7 +72,11 @@ pub async fn create(
         object: "payment",
         amount,
         currency,
-        status: if failure_code.is_some() { "failed" } else { "pending" },
+        status: if failure_code.is_some() {
+            "failed"
+        } else {
+            "pending"
+        },
         source_account,
         destination_account,
         description,
@@ -144,9 +150,11 @@ pub async fn list(
     let limit = query.limit()?;
     let status = query.choice("status", STATUSES)?;
     let store = state.lock_store();
-    let page = store.payments.page(limit, query.get("starting_after"), |payment| {
-        status.as_deref().is_none_or(|s| payment.status == s)
-    })?;
+    let page = store
+        .payments
+        .page(limit, query.get("starting_after"), |payment| {
+            status.as_deref().is_none_or(|s| payment.status == s)
+        })?;
     Ok(list_response("/v1/payments", page))
 }
 
@@ -171,7 +179,10 @@ pub async fn cancel(
             StatusCode::CONFLICT,
             ErrorType::InvalidRequest,
             "payment_not_cancelable",
-            format!("Payment {id} is {} and only pending payments can be canceled.", payment.status),
+            format!(
+                "Payment {id} is {} and only pending payments can be canceled.",
+                payment.status
+            ),
         )
         .with_param("id"));
     }

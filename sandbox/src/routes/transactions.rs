@@ -40,7 +40,13 @@ pub async fn list(
     principal.require(Scope::TransactionsRead)?;
     let query = Query::parse(
         &uri,
-        &["limit", "starting_after", "status", "created_gte", "created_lte"],
+        &[
+            "limit",
+            "starting_after",
+            "status",
+            "created_gte",
+            "created_lte",
+        ],
     )?;
     let limit = query.limit()?;
     let status = query.choice("status", STATUSES)?;

@@ -25,7 +25,10 @@ pub async fn create(
 ) -> ApiResult<Response> {
     principal.require(Scope::WebhooksWrite)?;
     let bytes = body::read(request.into_body(), state.config.max_body_bytes).await?;
-    let fields = Fields::new(body::json_object(&bytes)?, &["url", "enabled_events", "description"])?;
+    let fields = Fields::new(
+        body::json_object(&bytes)?,
+        &["url", "enabled_events", "description"],
+    )?;
     let url = fields.required_string("url", 2048)?;
     check_loopback_url(&url)?;
     let enabled_events = fields
@@ -43,7 +46,10 @@ pub async fn create(
     {
         return Err(ApiError::invalid(
             "enabled_events",
-            format!("Unknown event type {unknown:?}: use one of {} or \"*\".", EVENT_TYPES.join(", ")),
+            format!(
+                "Unknown event type {unknown:?}: use one of {} or \"*\".",
+                EVENT_TYPES.join(", ")
+            ),
         ));
     }
     let description = fields.optional_string("description", 500)?;

@@ -88,16 +88,22 @@ impl Harness {
     }
 
     pub async fn create_key(&self, scopes: &[&str]) -> Value {
-        self.admin(reqwest::Method::POST, "/_sandbox/keys", Some(json!({"scopes": scopes})))
-            .await
+        self.admin(
+            reqwest::Method::POST,
+            "/_sandbox/keys",
+            Some(json!({"scopes": scopes})),
+        )
+        .await
     }
 
     pub async fn add_fault(&self, fault: Value) -> Value {
-        self.admin(reqwest::Method::POST, "/_sandbox/faults", Some(fault)).await
+        self.admin(reqwest::Method::POST, "/_sandbox/faults", Some(fault))
+            .await
     }
 
     pub async fn stats(&self) -> Value {
-        self.admin(reqwest::Method::GET, "/_sandbox/stats", None).await
+        self.admin(reqwest::Method::GET, "/_sandbox/stats", None)
+            .await
     }
 }
 
@@ -125,7 +131,10 @@ pub async fn error_of(response: Response) -> (StatusCode, Value) {
     let error = body["error"].clone();
     assert!(error.is_object(), "no error object in {body}");
     assert!(error["type"].is_string(), "error.type missing in {body}");
-    assert!(error["message"].is_string(), "error.message missing in {body}");
+    assert!(
+        error["message"].is_string(),
+        "error.message missing in {body}"
+    );
     assert_eq!(
         error["request_id"].as_str(),
         request_id.as_deref(),
