@@ -1,4 +1,5 @@
-//! The client object: one sync and one async export per API call.
+//! The client object: a blocking export per API call, an async twin for each
+//! call that sends a request, and list calls that return pagers.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,7 +30,7 @@ pub enum FfiClientAuthMethod {
 }
 
 /// The client settings without the secrets, which travel as separate
-/// constructor arguments so that no generated record holds them. Every
+/// constructor arguments so that no generated record contains them. Every
 /// `None` leaves the core's default (or environment variable) in force.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct FfiClientConfig {
@@ -147,7 +148,7 @@ impl NativeClient {
         Ok(Arc::new(NativeClient { client: builder.build()? }))
     }
 
-    /// The base URL requests go to, without a trailing slash.
+    /// Returns the base URL that requests go to, without a trailing slash.
     pub fn base_url(&self) -> String {
         self.client.base_url().to_owned()
     }

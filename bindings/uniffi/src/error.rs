@@ -1,4 +1,4 @@
-//! The one place where core errors become the error the JVM sees.
+//! The one place where core errors become the error thrown on the JVM.
 
 use std::time::Duration;
 

@@ -1,6 +1,6 @@
 package com.realtimefinance;
 
-/** How the OAuth client secret reaches the token endpoint (RFC 6749 section 2.3.1). */
+/** The way the OAuth client secret is sent to the token endpoint (RFC 6749 section 2.3.1). */
 public enum ClientAuthMethod {
     /** HTTP Basic with the URL-encoded id and secret; the core's default. */
     CLIENT_SECRET_BASIC,

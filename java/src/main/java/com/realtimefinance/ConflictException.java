@@ -14,7 +14,7 @@ public class ConflictException extends RealTimeFinanceException {
         this.retryAfter = details.retryAfter;
     }
 
-    /** Returns how long the server asked the caller to wait before trying again, if it said. */
+    /** Returns the wait that the server's {@code Retry-After} header requested, if it sent one. */
     public Optional<Duration> getRetryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -63,7 +63,7 @@ final class Errors {
         return result;
     }
 
-    /** Maps a failure of the native layer to the exception a caller sees. */
+    /** Maps a failure of the native layer to the exception thrown to the caller. */
     static RuntimeException translate(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {

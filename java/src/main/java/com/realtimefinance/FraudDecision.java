@@ -1,6 +1,6 @@
 package com.realtimefinance;
 
-/** What to do with an assessed payment: {@code APPROVE} below a risk score of 40, {@code REVIEW} from 40 to 74, {@code DECLINE} from 75. */
+/** The recommended action for an assessed payment: {@code APPROVE} below a risk score of 40, {@code REVIEW} from 40 to 74, {@code DECLINE} from 75. */
 public enum FraudDecision {
     APPROVE("approve"),
     REVIEW("review"),

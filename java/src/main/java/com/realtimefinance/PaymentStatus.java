@@ -1,6 +1,6 @@
 package com.realtimefinance;
 
-/** Where a payment is in its life: {@code PENDING}, then one of the others. */
+/** The state of a payment: {@code PENDING}, then one of the others. */
 public enum PaymentStatus {
     PENDING("pending"),
     SUCCEEDED("succeeded"),

@@ -3,7 +3,7 @@ package com.realtimefinance;
 import java.time.Duration;
 import java.util.Optional;
 
-/** HTTP 429: too many requests; {@link #getRetryAfter()} says when to try again. */
+/** HTTP 429: too many requests; {@link #getRetryAfter()} returns when to try again. */
 public class RateLimitException extends RealTimeFinanceException {
     private static final long serialVersionUID = 1L;
 
@@ -14,7 +14,7 @@ public class RateLimitException extends RealTimeFinanceException {
         this.retryAfter = details.retryAfter;
     }
 
-    /** Returns how long the server asked the caller to wait before trying again, if it said. */
+    /** Returns the wait that the server's {@code Retry-After} header requested, if it sent one. */
     public Optional<Duration> getRetryAfter() {
         return Optional.ofNullable(retryAfter);
     }

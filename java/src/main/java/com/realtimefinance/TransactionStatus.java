@@ -1,6 +1,6 @@
 package com.realtimefinance;
 
-/** Where a transaction is in its life. */
+/** The state of a transaction. */
 public enum TransactionStatus {
     PENDING("pending"),
     POSTED("posted"),

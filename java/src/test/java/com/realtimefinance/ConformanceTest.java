@@ -228,11 +228,11 @@ class ConformanceTest {
 
     private static <T> List<Map<String, Object>> take(Iterator<T> items, int maxItems,
             java.util.function.Function<T, Map<String, Object>> wire) {
-        List<Map<String, Object>> taken = new ArrayList<>();
-        while (taken.size() < maxItems && items.hasNext()) {
-            taken.add(wire.apply(items.next()));
+        List<Map<String, Object>> elements = new ArrayList<>();
+        while (elements.size() < maxItems && items.hasNext()) {
+            elements.add(wire.apply(items.next()));
         }
-        return taken;
+        return elements;
     }
 
     private static void checkError(JsonNode step, RealTimeFinanceException error) {
@@ -263,7 +263,8 @@ class ConformanceTest {
                 assertSameValue(entry.getValue(), result.get(entry.getKey()), call + " field " + entry.getKey()));
         step.path("expect_prefix").fields().forEachRemaining(entry -> {
             JsonNode actual = result.get(entry.getKey());
-            assertTrue(actual != null && actual.asText().startsWith(entry.getValue().asText()),
+            assertNotNull(actual, call + " field " + entry.getKey() + " is missing");
+            assertTrue(actual.asText().startsWith(entry.getValue().asText()),
                     call + " field " + entry.getKey() + " should start with " + entry.getValue());
         });
         if (step.has("expect_count")) {
@@ -302,12 +303,12 @@ class ConformanceTest {
     }
 
     /** Numbers compare by value, so 2500 as int and as long are the same. */
-    private static void assertSameValue(JsonNode expected, JsonNode actual, String what) {
-        assertNotNull(actual, what + " is missing");
+    private static void assertSameValue(JsonNode expected, JsonNode actual, String description) {
+        assertNotNull(actual, description + " is missing");
         if (expected.isNumber() && actual.isNumber()) {
-            assertEquals(0, expected.decimalValue().compareTo(actual.decimalValue()), what + ": " + actual);
+            assertEquals(0, expected.decimalValue().compareTo(actual.decimalValue()), description + ": " + actual);
         } else {
-            assertEquals(expected, actual, what);
+            assertEquals(expected, actual, description);
         }
     }
 

@@ -76,9 +76,9 @@ class OAuthTest {
 
     /**
      * 64 blocking threads and 200 futures all call right after the cached
-     * token reaches its refresh time; the core must send one token request
-     * for all of them. A 4 s lifetime gives a refresh margin of 2 s, so the
-     * burst has about 2 s before a second refresh would be due.
+     * token reaches its refresh time, and the core must send one token
+     * request for all of them. The core refreshes a 4 s token 2 s before it
+     * expires, so the burst has about 2 s before a second refresh is due.
      */
     @Test
     void burstAtExpiryMakesOneTokenRequest() throws Exception {

@@ -22,9 +22,9 @@ import kotlinx.coroutines.future.future
  *
  * The Rust future runs on the core's runtime. When it finishes, UniFFI's
  * continuation callback fires on a runtime thread and resumes the coroutine
- * on [Dispatchers.Default], so the future completes there: never on the
- * caller's thread, and never on a runtime thread where a blocking SDK call
- * made from a dependent stage would fail. Cancelling a returned future
+ * on [Dispatchers.Default], so the future completes there. It never
+ * completes on the caller's thread, nor on a runtime thread, where a blocking
+ * SDK call made from a dependent stage would fail. Cancelling a returned future
  * cancels the coroutine and drops the Rust future; the request may still
  * reach the server.
  */
