@@ -70,7 +70,7 @@ pub struct NativeClient {
 impl NativeClient {
     /// Builds a client from a settings object (see `ClientOptions`).
     /// Throws a `configuration` error for settings the core rejects.
-    #[napi(constructor)]
+    #[napi(constructor, catch_unwind)]
     pub fn new(env: Env, options: Option<Value>) -> Result<Self> {
         let node_version = env
             .get_node_version()
@@ -85,7 +85,7 @@ impl NativeClient {
 
     /// The base URL requests go to, without a trailing slash; `null` once
     /// the client is closed.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> Option<String> {
         self.client
             .read()
@@ -96,7 +96,7 @@ impl NativeClient {
 
     /// Drops this handle on the core client. Later calls throw a
     /// `configuration` error. Idempotent.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn close(&self) {
         if let Ok(mut slot) = self.client.write() {
             slot.take();
@@ -104,14 +104,14 @@ impl NativeClient {
     }
 
     /// Replaces the API key for calls started after this one.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn set_api_key(&self, env: Env, api_key: String) -> Result<()> {
         self.with_client(&env, |client| {
             client.set_api_key(SecretString::from(api_key))
         })
     }
 
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi(ts_return_type = "Promise<unknown>", catch_unwind)]
     pub fn retrieve_transaction<'env>(
         &self,
         env: &'env Env,
@@ -124,7 +124,7 @@ impl NativeClient {
         })
     }
 
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi(ts_return_type = "Promise<unknown>", catch_unwind)]
     pub fn list_transactions_page<'env>(
         &self,
         env: &'env Env,
@@ -137,7 +137,7 @@ impl NativeClient {
         })
     }
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn list_transactions(
         &self,
         env: Env,
@@ -152,7 +152,7 @@ impl NativeClient {
         Ok(NativePaginator::new(AnyPaginator::Transactions(paginator)))
     }
 
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi(ts_return_type = "Promise<unknown>", catch_unwind)]
     pub fn create_payment<'env>(
         &self,
         env: &'env Env,
@@ -165,7 +165,7 @@ impl NativeClient {
         })
     }
 
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi(ts_return_type = "Promise<unknown>", catch_unwind)]
     pub fn retrieve_payment<'env>(
         &self,
         env: &'env Env,
@@ -178,7 +178,7 @@ impl NativeClient {
         })
     }
 
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi(ts_return_type = "Promise<unknown>", catch_unwind)]
     pub fn list_payments_page<'env>(
         &self,
         env: &'env Env,
@@ -191,7 +191,7 @@ impl NativeClient {
         })
     }
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn list_payments(
         &self,
         env: Env,
@@ -206,7 +206,7 @@ impl NativeClient {
         Ok(NativePaginator::new(AnyPaginator::Payments(paginator)))
     }
 
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi(ts_return_type = "Promise<unknown>", catch_unwind)]
     pub fn cancel_payment<'env>(
         &self,
         env: &'env Env,
@@ -220,7 +220,7 @@ impl NativeClient {
         )
     }
 
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi(ts_return_type = "Promise<unknown>", catch_unwind)]
     pub fn assess_fraud<'env>(
         &self,
         env: &'env Env,
@@ -233,7 +233,7 @@ impl NativeClient {
         })
     }
 
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi(ts_return_type = "Promise<unknown>", catch_unwind)]
     pub fn list_events_page<'env>(
         &self,
         env: &'env Env,
@@ -246,7 +246,7 @@ impl NativeClient {
         })
     }
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn list_events(
         &self,
         env: Env,
@@ -261,7 +261,7 @@ impl NativeClient {
         Ok(NativePaginator::new(AnyPaginator::Events(paginator)))
     }
 
-    #[napi(ts_return_type = "Promise<unknown>")]
+    #[napi(ts_return_type = "Promise<unknown>", catch_unwind)]
     pub fn create_webhook_endpoint<'env>(
         &self,
         env: &'env Env,

@@ -8,7 +8,10 @@
 //! internal to it.
 //!
 //! Every network call runs on the core's shared tokio runtime and settles a
-//! JavaScript promise, so no call blocks the Node.js event loop.
+//! JavaScript promise, so no call blocks the Node.js event loop. Every
+//! exported function is marked `catch_unwind`, so a panic becomes a thrown
+//! JavaScript error instead of aborting the process; a panic inside a spawned
+//! call rejects its promise (see [`promise`]).
 
 mod client;
 mod error;

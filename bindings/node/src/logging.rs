@@ -31,7 +31,10 @@ static LOG_FUNCTION: RwLock<Option<LogFunction>> = RwLock::new(None);
 /// Installs a global `tracing` subscriber on the first call and returns
 /// `true`. When the process already has one (another addon may have set
 /// it), no event reaches the callback and this returns `false`.
-#[napi(ts_args_type = "callback: (level: string, target: string, message: string) => void")]
+#[napi(
+    ts_args_type = "callback: (level: string, target: string, message: string) => void",
+    catch_unwind
+)]
 pub fn set_log_callback(callback: Function<LogArgs, ()>) -> napi::Result<bool> {
     let function: LogFunction = callback
         .build_threadsafe_function::<LogArgs>()

@@ -62,7 +62,7 @@ impl NativePaginator {
     /// Fetches the next page: resolves to an array of objects, or `null`
     /// once the list is exhausted. After a rejection, calling again retries
     /// the same page.
-    #[napi(ts_return_type = "Promise<Array<unknown> | null>")]
+    #[napi(ts_return_type = "Promise<Array<unknown> | null>", catch_unwind)]
     pub fn next_page<'env>(&self, env: &'env Env) -> Result<Object<'env>> {
         let paginator = Arc::clone(&self.paginator);
         spawn_promise(env, async move { paginator.lock().await.next_page().await })

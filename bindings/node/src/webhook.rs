@@ -25,7 +25,7 @@ pub struct WebhookHeader {
 /// delivery's timestamp and the local clock. Throws a `webhook_signature`
 /// error for a delivery that fails verification and a `configuration` error
 /// for a malformed secret.
-#[napi]
+#[napi(catch_unwind)]
 pub fn verify_webhook(
     env: Env,
     payload: Buffer,
@@ -45,7 +45,7 @@ pub fn verify_webhook(
 
 /// Returns the `webhook-signature` header value (`v1,<base64>`) for a
 /// payload, signed with `secret`. For tests and local tools.
-#[napi]
+#[napi(catch_unwind)]
 pub fn sign_webhook(
     env: Env,
     secret: String,
