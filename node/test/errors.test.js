@@ -167,3 +167,12 @@ test('error toJSON carries every field', async () => {
   assert.equal(json.param, 'id');
   assert.equal(json.requestId, error.requestId);
 });
+
+test('asyncDispose closes the client', async () => {
+  const client = new Client(sandbox.keyOptions());
+  await client[Symbol.asyncDispose]();
+  const error = await client.transactions.list({ limit: 1 }).catch((caught) => caught);
+
+  assert.equal(client.baseUrl, null);
+  assert.ok(error instanceof ConfigurationError);
+});
