@@ -98,3 +98,18 @@ test('exhausted retries reject with APIError', async () => {
   assert.equal(delta.result.statusCode, 503);
   assert.equal(delta.createRequests, 3);
 });
+
+test('event loop runs during a slow call', async () => {
+  await sandbox.addFault({ method: 'GET', path: '/v1/transactions', count: 1, action: 'delay', delay_ms: 1000 });
+  let ticks = 0;
+  const timer = setInterval(() => {
+    ticks += 1;
+  }, 10);
+  const page = await client.transactions.list({ limit: 1 });
+  clearInterval(timer);
+
+  assert.equal(page.data.length, 1);
+  // About 100 ticks fit in 1 s; 20 leaves room for a loaded machine but
+  // fails if the call blocked the event loop.
+  assert.ok(ticks >= 20, `only ${ticks} timer ticks during a 1 s call`);
+});

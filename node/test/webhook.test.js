@@ -83,6 +83,15 @@ test('one matching signature among several suffices', () => {
   assert.equal(event.id, EVENT.id);
 });
 
+test('array header values are all checked', () => {
+  const headers = signedHeaders(PAYLOAD);
+  const otherSignature = signedHeaders(PAYLOAD, { secret: OTHER_SECRET })['webhook-signature'];
+  headers['webhook-signature'] = [otherSignature, headers['webhook-signature']];
+  const event = Webhook.verify(PAYLOAD, headers, SECRET);
+
+  assert.equal(event.id, EVENT.id);
+});
+
 test('rotation accepts any listed secret', () => {
   const verifier = new Webhook([OTHER_SECRET, SECRET]);
   const event = verifier.verify(PAYLOAD, signedHeaders(PAYLOAD));
