@@ -350,6 +350,21 @@ static void test_paginator_to_end(RtfClient *client) {
     rtf_paginator_free(NULL);
 }
 
+static void test_paginator_outlives_client(void) {
+    RtfClient *client = new_client();
+    RtfPaginator *paginator = NULL;
+    RtfError *error = NULL;
+    CHECK(rtf_paginator_new(client, "transactions.list", "{\"limit\":3}", NULL, &paginator, &error) ==
+          RTF_OK);
+    rtf_client_free(client);
+
+    char *json = NULL;
+    CHECK(rtf_paginator_next_page(paginator, &json, &error) == RTF_OK);
+    CHECK_CONTAINS(json, "\"id\":\"txn_");
+    rtf_string_free(json);
+    rtf_paginator_free(paginator);
+}
+
 static void test_paginator_errors(RtfClient *client) {
     RtfPaginator *paginator = NULL;
     RtfError *error = NULL;
@@ -621,6 +636,7 @@ int main(void) {
     test_call_invalid_params(client);
     test_payment_idempotency_and_cancel(client);
     test_paginator_to_end(client);
+    test_paginator_outlives_client();
     test_paginator_errors(client);
     test_null_pointers(client);
     test_wrong_handle(client);

@@ -15,6 +15,8 @@ final class Sandbox
 {
     private static ?self $shared = null;
 
+    private static ?self $sharedTls = null;
+
     /** @var resource */
     private $process;
 
@@ -26,10 +28,17 @@ final class Sandbox
 
     public static function shared(): self
     {
-        return self::$shared ??= self::start();
+        return self::$shared ??= self::start([]);
     }
 
-    private static function start(): self
+    /** Returns a second sandbox that serves HTTPS with its own CA, whose PEM path is settings['ca_cert']. */
+    public static function sharedTls(): self
+    {
+        return self::$sharedTls ??= self::start(['--tls']);
+    }
+
+    /** @param list<string> $extraArguments */
+    private static function start(array $extraArguments): self
     {
         $binary = getenv('RTF_BIN') ?: dirname(__DIR__, 3) . '/target/debug/rtf';
         if (!is_executable($binary)) {
@@ -37,7 +46,7 @@ final class Sandbox
         }
         $pipes = [];
         $process = proc_open(
-            [$binary, 'sandbox', '--port', '0', '--settle-delay-ms', '300'],
+            [$binary, 'sandbox', '--port', '0', '--settle-delay-ms', '300', ...$extraArguments],
             [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']],
             $pipes,
         );
