@@ -145,7 +145,9 @@ impl NativeClient {
         if let Some(pem) = config.ca_certificate_pem {
             builder = builder.ca_certificate_pem(pem);
         }
-        Ok(Arc::new(NativeClient { client: builder.build()? }))
+        Ok(Arc::new(NativeClient {
+            client: builder.build()?,
+        }))
     }
 
     /// Returns the base URL that requests go to, without a trailing slash.
@@ -158,55 +160,94 @@ impl NativeClient {
         Ok(self.client.set_api_key(SecretString::new(api_key))?)
     }
 
-    pub fn retrieve_transaction(&self, id: String, options: FfiRequestOptions) -> Result<FfiTransaction, FfiError> {
+    pub fn retrieve_transaction(
+        &self,
+        id: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiTransaction, FfiError> {
         let options = RequestOptions::try_from(options)?;
         block_on(self.client.transactions().retrieve(&id, &options))
     }
 
     /// Validates `params_json` and returns a pager; sends no request.
-    pub fn list_transactions(&self, params_json: String, options: FfiRequestOptions) -> Result<Arc<TransactionPager>, FfiError> {
+    pub fn list_transactions(
+        &self,
+        params_json: String,
+        options: FfiRequestOptions,
+    ) -> Result<Arc<TransactionPager>, FfiError> {
         let params: ListTransactionsParams = parse_params(&params_json)?;
-        let paginator = self.client.transactions().list(params, options.try_into()?)?;
+        let paginator = self
+            .client
+            .transactions()
+            .list(params, options.try_into()?)?;
         Ok(Arc::new(TransactionPager::new(paginator)))
     }
 
-    pub fn create_payment(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+    pub fn create_payment(
+        &self,
+        params_json: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiPayment, FfiError> {
         let params: CreatePaymentParams = parse_params(&params_json)?;
         let options = RequestOptions::try_from(options)?;
         block_on(self.client.payments().create(&params, &options))
     }
 
-    pub fn retrieve_payment(&self, id: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+    pub fn retrieve_payment(
+        &self,
+        id: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiPayment, FfiError> {
         let options = RequestOptions::try_from(options)?;
         block_on(self.client.payments().retrieve(&id, &options))
     }
 
     /// Validates `params_json` and returns a pager; sends no request.
-    pub fn list_payments(&self, params_json: String, options: FfiRequestOptions) -> Result<Arc<PaymentPager>, FfiError> {
+    pub fn list_payments(
+        &self,
+        params_json: String,
+        options: FfiRequestOptions,
+    ) -> Result<Arc<PaymentPager>, FfiError> {
         let params: ListPaymentsParams = parse_params(&params_json)?;
         let paginator = self.client.payments().list(params, options.try_into()?)?;
         Ok(Arc::new(PaymentPager::new(paginator)))
     }
 
-    pub fn cancel_payment(&self, id: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+    pub fn cancel_payment(
+        &self,
+        id: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiPayment, FfiError> {
         let options = RequestOptions::try_from(options)?;
         block_on(self.client.payments().cancel(&id, &options))
     }
 
-    pub fn assess_fraud(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiFraudAssessment, FfiError> {
+    pub fn assess_fraud(
+        &self,
+        params_json: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiFraudAssessment, FfiError> {
         let params: CreateFraudAssessmentParams = parse_params(&params_json)?;
         let options = RequestOptions::try_from(options)?;
         block_on(self.client.fraud().assess(&params, &options))
     }
 
     /// Validates `params_json` and returns a pager; sends no request.
-    pub fn list_events(&self, params_json: String, options: FfiRequestOptions) -> Result<Arc<EventPager>, FfiError> {
+    pub fn list_events(
+        &self,
+        params_json: String,
+        options: FfiRequestOptions,
+    ) -> Result<Arc<EventPager>, FfiError> {
         let params: ListEventsParams = parse_params(&params_json)?;
         let paginator = self.client.events().list(params, options.try_into()?)?;
         Ok(Arc::new(EventPager::new(paginator)))
     }
 
-    pub fn create_webhook_endpoint(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiWebhookEndpoint, FfiError> {
+    pub fn create_webhook_endpoint(
+        &self,
+        params_json: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiWebhookEndpoint, FfiError> {
         let params: CreateWebhookEndpointParams = parse_params(&params_json)?;
         let options = RequestOptions::try_from(options)?;
         block_on(self.client.webhook_endpoints().create(&params, &options))
@@ -217,32 +258,52 @@ impl NativeClient {
 // fails the returned future without a trip through the runtime.
 #[uniffi::export(async_runtime = "tokio")]
 impl NativeClient {
-    pub async fn retrieve_transaction_async(&self, id: String, options: FfiRequestOptions) -> Result<FfiTransaction, FfiError> {
+    pub async fn retrieve_transaction_async(
+        &self,
+        id: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiTransaction, FfiError> {
         let options = RequestOptions::try_from(options)?;
         let client = self.client.clone();
         spawn(async move { client.transactions().retrieve(&id, &options).await }).await
     }
 
-    pub async fn create_payment_async(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+    pub async fn create_payment_async(
+        &self,
+        params_json: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiPayment, FfiError> {
         let params: CreatePaymentParams = parse_params(&params_json)?;
         let options = RequestOptions::try_from(options)?;
         let client = self.client.clone();
         spawn(async move { client.payments().create(&params, &options).await }).await
     }
 
-    pub async fn retrieve_payment_async(&self, id: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+    pub async fn retrieve_payment_async(
+        &self,
+        id: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiPayment, FfiError> {
         let options = RequestOptions::try_from(options)?;
         let client = self.client.clone();
         spawn(async move { client.payments().retrieve(&id, &options).await }).await
     }
 
-    pub async fn cancel_payment_async(&self, id: String, options: FfiRequestOptions) -> Result<FfiPayment, FfiError> {
+    pub async fn cancel_payment_async(
+        &self,
+        id: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiPayment, FfiError> {
         let options = RequestOptions::try_from(options)?;
         let client = self.client.clone();
         spawn(async move { client.payments().cancel(&id, &options).await }).await
     }
 
-    pub async fn assess_fraud_async(&self, params_json: String, options: FfiRequestOptions) -> Result<FfiFraudAssessment, FfiError> {
+    pub async fn assess_fraud_async(
+        &self,
+        params_json: String,
+        options: FfiRequestOptions,
+    ) -> Result<FfiFraudAssessment, FfiError> {
         let params: CreateFraudAssessmentParams = parse_params(&params_json)?;
         let options = RequestOptions::try_from(options)?;
         let client = self.client.clone();

@@ -73,7 +73,11 @@ impl From<Error> for FfiError {
 /// Turns a failed join of a task spawned on the core's runtime (a panic, or
 /// the runtime shutting down) into an error instead of unwinding into the JVM.
 pub(crate) fn join_error(error: tokio::task::JoinError) -> FfiError {
-    let what = if error.is_panic() { "panicked" } else { "was cancelled" };
+    let what = if error.is_panic() {
+        "panicked"
+    } else {
+        "was cancelled"
+    };
     FfiError::from(Error::new(
         ErrorKind::Api,
         format!("the SDK's native task {what}; this is a bug in the SDK, please report it"),

@@ -45,7 +45,10 @@ pub trait LogSink: Send + Sync {
 /// subscriber (an earlier call, or the host application's own).
 #[uniffi::export]
 pub fn install_log_sink(sink: Box<dyn LogSink>, max_level: FfiLogLevel) -> bool {
-    let layer = ForwardLayer { sink, max_level: to_level(max_level) };
+    let layer = ForwardLayer {
+        sink,
+        max_level: to_level(max_level),
+    };
     let subscriber = tracing_subscriber::registry().with(layer);
     tracing::subscriber::set_global_default(subscriber).is_ok()
 }

@@ -22,7 +22,9 @@ macro_rules! pager {
 
         impl $name {
             pub(crate) fn new(paginator: Paginator<$core>) -> Self {
-                $name { paginator: Arc::new(Mutex::new(paginator)) }
+                $name {
+                    paginator: Arc::new(Mutex::new(paginator)),
+                }
             }
         }
 
@@ -39,7 +41,8 @@ macro_rules! pager {
             /// retries the same page.
             pub fn next_page(&self) -> Result<Option<Vec<$ffi>>, FfiError> {
                 let paginator = Arc::clone(&self.paginator);
-                let page = runtime::block_on(async move { paginator.lock().await.next_page().await })??;
+                let page =
+                    runtime::block_on(async move { paginator.lock().await.next_page().await })??;
                 Ok(page.map(|items| items.into_iter().map(<$ffi>::from).collect()))
             }
         }
@@ -49,7 +52,8 @@ macro_rules! pager {
             /// Like `next_page`, without blocking a thread.
             pub async fn next_page_async(&self) -> Result<Option<Vec<$ffi>>, FfiError> {
                 let paginator = Arc::clone(&self.paginator);
-                let handle = runtime::spawn(async move { paginator.lock().await.next_page().await })?;
+                let handle =
+                    runtime::spawn(async move { paginator.lock().await.next_page().await })?;
                 let page = handle.await.map_err(join_error)??;
                 Ok(page.map(|items| items.into_iter().map(<$ffi>::from).collect()))
             }
@@ -57,6 +61,10 @@ macro_rules! pager {
     };
 }
 
-pager!(TransactionPager, realtime_finance::Transaction, FfiTransaction);
+pager!(
+    TransactionPager,
+    realtime_finance::Transaction,
+    FfiTransaction
+);
 pager!(PaymentPager, realtime_finance::Payment, FfiPayment);
 pager!(EventPager, realtime_finance::Event, FfiEvent);

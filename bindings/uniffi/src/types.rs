@@ -177,7 +177,10 @@ impl From<core::FraudAssessment> for FfiFraudAssessment {
             reasons: value
                 .reasons
                 .into_iter()
-                .map(|reason| FfiFraudReason { code: reason.code, message: reason.message })
+                .map(|reason| FfiFraudReason {
+                    code: reason.code,
+                    message: reason.message,
+                })
                 .collect(),
             amount: value.amount,
             currency: value.currency,

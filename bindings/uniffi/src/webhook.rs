@@ -26,6 +26,8 @@ pub fn verify_webhook(
     if let Some(tolerance) = tolerance {
         webhook = webhook.with_tolerance(tolerance);
     }
-    let headers = headers.iter().map(|(name, value)| (name.as_str(), value.as_str()));
+    let headers = headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()));
     Ok(webhook.verify(&payload, headers)?.into())
 }
