@@ -141,7 +141,7 @@ impl KeyStore {
                 "api_key_invalid",
                 format!(
                     "Invalid API key {}... Check the key, or create one with the admin API.",
-                    &secret[..secret.len().min(12)]
+                    secret.chars().take(12).collect::<String>()
                 ),
             )
         })?;
