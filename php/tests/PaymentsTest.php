@@ -27,6 +27,13 @@ final class PaymentsTest extends SandboxTestCase
         $this->assertSame('pending', $payment->status);
     }
 
+    public function testCreateWithEmptyMetadata(): void
+    {
+        $payment = $this->client->payments->create(self::paymentParams() + ['metadata' => []]);
+
+        $this->assertSame([], $payment->metadata);
+    }
+
     public function testCreateWithSameKeyReplays(): void
     {
         $key = self::uniqueKey('php-replay');

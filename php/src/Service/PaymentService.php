@@ -27,6 +27,10 @@ final class PaymentService extends AbstractService
      */
     public function create(array $params, array $options = []): Payment
     {
+        if (($params['metadata'] ?? null) === []) {
+            // An empty PHP array would encode as the JSON list [], not the object {}.
+            $params['metadata'] = new \stdClass();
+        }
         return Payment::fromArray(Native::call($this->client, 'payments.create', $params, $options));
     }
 
