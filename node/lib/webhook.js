@@ -1,5 +1,7 @@
 'use strict';
 
+const util = require('node:util');
+
 const addon = require('./native');
 const { WebhookSignatureError, toError } = require('./errors');
 
@@ -117,12 +119,13 @@ class Webhook {
     };
   }
 
+  /** Non-secret settings only: the number of secrets and the tolerance. */
   toJSON() {
-    return { secrets: this.#secrets.length, tolerance: this.#tolerance ?? null };
+    return { secretCount: this.#secrets.length, tolerance: this.#tolerance ?? null };
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')]() {
-    return `Webhook { secrets: ${this.#secrets.length} [REDACTED], tolerance: ${this.#tolerance ?? 'default'} }`;
+  [util.inspect.custom](depth, options, inspect) {
+    return `Webhook ${inspect(this.toJSON(), options)}`;
   }
 }
 
