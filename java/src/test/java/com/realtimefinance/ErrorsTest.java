@@ -159,6 +159,26 @@ class ErrorsTest {
     }
 
     @Test
+    void setApiKeyRotatesCredential() {
+        try (RealTimeFinanceClient rotating = sandbox.clientBuilder()
+                .apiKey("sk_test_" + "Rr5".repeat(10))
+                .build()) {
+            assertThrows(AuthenticationException.class, () -> rotating.transactions().retrieve(transactionId));
+
+            rotating.setApiKey(sandbox.secretKey());
+
+            assertEquals(transactionId, rotating.transactions().retrieve(transactionId).getId());
+        }
+    }
+
+    @Test
+    void setApiKeyRejectsPublishableKey() {
+        try (RealTimeFinanceClient rotating = sandbox.client()) {
+            assertThrows(ConfigurationException.class, () -> rotating.setApiKey(sandbox.publishableKey()));
+        }
+    }
+
+    @Test
     void closedClientRejectsCalls() {
         RealTimeFinanceClient closed = sandbox.client();
         closed.close();

@@ -117,6 +117,11 @@ final class Sandbox implements AutoCloseable {
         return info.get("client_secret").asText();
     }
 
+    /** Returns the path of the CA certificate of a sandbox started with {@code --tls}. */
+    String caCertificatePath() {
+        return info.get("ca_cert").asText();
+    }
+
     String webhookSecret() {
         return info.get("webhook_secret").asText();
     }
