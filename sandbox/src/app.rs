@@ -42,8 +42,28 @@ pub fn router(state: Arc<AppState>) -> Router {
     v1.merge(admin)
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            panic_response,
+        ))
         .layer(axum::middleware::from_fn(request_id::assign))
         .with_state(state)
+}
+
+/// Turns a handler panic into a 500 with the error envelope, so a bug shows
+/// up as an error response instead of a closed connection.
+fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    tracing::error!(
+        request_id = request_id::current().as_deref(),
+        panic = detail,
+        "handler panicked"
+    );
+    ApiError::internal("The sandbox failed while handling this request. Its log has the details.")
+        .into_response()
 }
 
 async fn route_not_found(uri: axum::http::Uri) -> impl IntoResponse {
