@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use realtime_finance::resources::params_from_json;
 use realtime_finance::{
-    Client, ClientAuthMethod, ClientBuilder, ClientCredentials, Environment, Error, ErrorKind,
-    RequestOptions, SecretString,
+    Client, ClientAuthMethod, ClientBuilder, ClientCredentials, Environment, Error, RequestOptions,
+    SecretString,
 };
 
 use crate::error::to_js_error;
@@ -443,10 +443,9 @@ fn auth_method_from_str(value: Option<&str>) -> realtime_finance::Result<ClientA
 /// Converts a JavaScript millisecond count into a `Duration`.
 fn duration_from_millis(name: &str, ms: f64) -> realtime_finance::Result<Duration> {
     Duration::try_from_secs_f64(ms / 1000.0).map_err(|_| {
-        Error::new(
-            ErrorKind::Configuration,
-            format!("{name} must be a finite, non-negative number of milliseconds, got {ms}"),
-        )
+        Error::configuration(format!(
+            "{name} must be a finite, non-negative number of milliseconds, got {ms}"
+        ))
     })
 }
 
