@@ -17,7 +17,7 @@ use subtle::ConstantTimeEq;
 use crate::auth::lock;
 use crate::body;
 use crate::errors::{ApiError, ApiResult};
-use crate::faults::{Fault, FaultAction};
+use crate::faults::{Fault, FAULT_FIELDS};
 use crate::ids;
 use crate::params::Fields;
 use crate::routes::path_id;
@@ -154,56 +154,9 @@ async fn revoke_client(
 }
 
 async fn create_fault(State(state): State<Arc<AppState>>, request: Request) -> ApiResult<Response> {
-    let fields = read_fields(
-        &state,
-        request,
-        &[
-            "method",
-            "path",
-            "count",
-            "status",
-            "retry_after",
-            "delay_ms",
-            "action",
-        ],
-    )
-    .await?;
-    let path = fields.required_string("path", 1024)?;
-    if !path.starts_with("/v1/") {
-        return Err(ApiError::invalid(
-            "path",
-            format!("path must be a /v1/ route such as /v1/payments or a prefix such as /v1/payments/*, got {path:?}."),
-        ));
-    }
-    let method = fields
-        .optional_string("method", 16)?
-        .map(|m| m.to_ascii_uppercase());
-    let count = fields.optional_integer("count", 1, 1_000_000)?.unwrap_or(1) as u32;
-    let status = fields.optional_integer("status", 100, 599)?;
-    let retry_after = fields.optional_integer("retry_after", 0, 86_400)?;
-    let delay_ms = fields.optional_integer("delay_ms", 0, 60_000)?.unwrap_or(0);
-    let action = match fields.optional_string("action", 64)? {
-        None if status.is_some() => FaultAction::Respond,
-        None if delay_ms > 0 => FaultAction::Delay,
-        None => return Err(ApiError::missing("action")),
-        Some(name) => FaultAction::parse(&name).ok_or_else(|| {
-            ApiError::invalid(
-                "action",
-                format!("action must be respond, delay, drop_after_processing or reset_before_processing, got {name:?}."),
-            )
-        })?,
-    };
-    let fault = Fault {
-        id: ids::random_id("flt_", 16),
-        method,
-        path,
-        remaining: count,
-        action,
-        status: status.unwrap_or(503) as u16,
-        retry_after,
-        delay_ms,
-    };
-    tracing::info!(fault = %fault.id, path = %fault.path, action = ?fault.action, count, "fault added");
+    let fields = read_fields(&state, request, FAULT_FIELDS).await?;
+    let fault = Fault::from_fields(&fields)?;
+    tracing::info!(fault = %fault.id, path = %fault.path, action = ?fault.action, count = fault.remaining, "fault added");
     lock(&state.faults).add(fault.clone());
     Ok(Json(fault).into_response())
 }

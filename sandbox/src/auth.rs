@@ -25,7 +25,7 @@ pub struct Principal {
 }
 
 impl Principal {
-    /// Fails with 403 `insufficient_scope` unless the caller holds `scope`.
+    /// Fails with 403 `insufficient_scope` unless the caller has `scope`.
     pub fn require(&self, scope: Scope) -> ApiResult<()> {
         if self.scopes.contains(&scope) {
             return Ok(());

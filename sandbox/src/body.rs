@@ -1,5 +1,5 @@
 //! Request body reading and JSON object parsing with the sandbox's own
-//! error envelope (axum's rejections answer in plain text).
+//! error envelope, because axum's rejections respond in plain text.
 
 use axum::body::Body;
 use bytes::Bytes;

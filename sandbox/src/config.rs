@@ -26,7 +26,7 @@ pub struct SandboxConfig {
     /// `webhook_retry_schedule[n - 1]` after attempt `n` failed. Its length
     /// plus one is the number of attempts.
     pub webhook_retry_schedule: Vec<Duration>,
-    /// Time the sandbox waits for a webhook endpoint to answer one attempt.
+    /// Time the sandbox waits for a webhook endpoint to respond to one attempt.
     pub webhook_timeout: Duration,
 }
 

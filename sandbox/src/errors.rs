@@ -146,7 +146,7 @@ impl ApiError {
         )
     }
 
-    /// The JSON body of this error, carrying `request_id`.
+    /// Renders the JSON body of this error with `request_id`.
     pub fn body(&self, request_id: Option<&str>) -> serde_json::Value {
         json!({"error": {
             "type": self.error_type.as_str(),

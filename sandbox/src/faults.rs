@@ -12,8 +12,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::auth::lock;
-use crate::errors::{ApiError, ErrorType};
+use crate::errors::{ApiError, ApiResult, ErrorType};
+use crate::ids;
 use crate::oauth::OAuthError;
+use crate::params::Fields;
 use crate::server::ConnectionHandle;
 use crate::state::AppState;
 
@@ -43,6 +45,17 @@ impl FaultAction {
     }
 }
 
+/// Fields accepted by `POST /_sandbox/faults`.
+pub const FAULT_FIELDS: &[&str] = &[
+    "method",
+    "path",
+    "count",
+    "status",
+    "retry_after",
+    "delay_ms",
+    "action",
+];
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Fault {
     pub id: String,
@@ -60,6 +73,47 @@ pub struct Fault {
 }
 
 impl Fault {
+    /// Reads a fault from the body of `POST /_sandbox/faults`.
+    pub fn from_fields(fields: &Fields) -> ApiResult<Fault> {
+        let path = fields.required_string("path", 1024)?;
+        if !path.starts_with("/v1/") {
+            return Err(ApiError::invalid(
+                "path",
+                format!("path must be a /v1/ route such as /v1/payments or a prefix such as /v1/payments/*, got {path:?}."),
+            ));
+        }
+        let method = fields
+            .optional_string("method", 16)?
+            .map(|m| m.to_ascii_uppercase());
+        let count = fields.optional_integer("count", 1, 1_000_000)?.unwrap_or(1) as u32;
+        let status = fields.optional_integer("status", 100, 599)?;
+        let retry_after = fields.optional_integer("retry_after", 0, 86_400)?;
+        let delay_ms = fields.optional_integer("delay_ms", 0, 60_000)?.unwrap_or(0);
+
+        let action = match fields.optional_string("action", 64)? {
+            None if status.is_some() => FaultAction::Respond,
+            None if delay_ms > 0 => FaultAction::Delay,
+            None => return Err(ApiError::missing("action")),
+            Some(name) => FaultAction::parse(&name).ok_or_else(|| {
+                ApiError::invalid(
+                    "action",
+                    format!("action must be respond, delay, drop_after_processing or reset_before_processing, got {name:?}."),
+                )
+            })?,
+        };
+
+        Ok(Fault {
+            id: ids::random_id("flt_", 16),
+            method,
+            path,
+            remaining: count,
+            action,
+            status: status.unwrap_or(503) as u16,
+            retry_after,
+            delay_ms,
+        })
+    }
+
     fn matches(&self, method: &Method, path: &str) -> bool {
         if let Some(expected) = &self.method {
             if !expected.eq_ignore_ascii_case(method.as_str()) {
@@ -212,7 +266,7 @@ fn fault_response(fault: &Fault, path: &str) -> Response {
             error_type,
             code,
             format!(
-                "Injected fault {}: the sandbox answered {status} on purpose.",
+                "Injected fault {}: the sandbox returned {status} on purpose.",
                 fault.id
             ),
         )

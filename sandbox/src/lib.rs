@@ -89,7 +89,7 @@ impl std::fmt::Debug for SandboxCredentials {
     }
 }
 
-/// Why [`start`] failed.
+/// Error returned by [`start`].
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("failed to bind {addr}: {source}")]
@@ -134,7 +134,8 @@ impl RunningSandbox {
         self.local_addr
     }
 
-    /// The CA certificate to trust when the sandbox serves TLS.
+    /// Returns the PEM of the CA certificate to trust when the sandbox serves
+    /// TLS.
     pub fn ca_cert_pem(&self) -> Option<&str> {
         self.ca_pem.as_deref()
     }

@@ -170,7 +170,7 @@ impl OAuthError {
         OAuthError {
             status,
             error,
-            description: format!("Injected fault: the sandbox answered {status} on purpose."),
+            description: format!("Injected fault: the sandbox returned {status} on purpose."),
             basic_challenge: false,
         }
     }

@@ -14,10 +14,10 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tower::ServiceExt;
 
-/// Largest request head (request line plus headers) in bytes; hyper answers
+/// Largest request head (request line plus headers) in bytes; hyper responds
 /// 431 past it.
 pub const MAX_HEADER_BYTES: usize = 32 * 1024;
-/// Most header fields in one request; hyper answers 431 past it.
+/// Maximum header fields in one request; hyper responds 431 past it.
 pub const MAX_HEADERS: usize = 100;
 
 /// Closes the connection a request arrived on, from inside its handler.

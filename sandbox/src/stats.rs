@@ -17,7 +17,7 @@ pub struct WebhookDeliveryCounts {
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct StatsSnapshot {
     /// Requests per route template, such as `GET /v1/transactions/{id}`,
-    /// counted on arrival, including requests that a fault answered.
+    /// counted on arrival, including requests that a fault responded to.
     pub requests: BTreeMap<String, u64>,
     pub token_requests: u64,
     pub token_requests_by_client: BTreeMap<String, u64>,
