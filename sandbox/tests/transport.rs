@@ -150,3 +150,32 @@ async fn shutdown_stops_listening() {
     let connect = tokio::net::TcpStream::connect(addr).await;
     assert!(connect.is_err(), "port {addr} still accepts connections");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn too_many_headers_is_431() {
+    let h = Harness::start().await;
+    let mut request = h.client.get(h.url("/v1/transactions")).bearer_auth(h.key());
+    for i in 0..150 {
+        request = request.header(format!("x-extra-{i}"), "v");
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn default_limit_admits_200_concurrent_calls() {
+    let h = std::sync::Arc::new(Harness::start().await);
+    let mut tasks = Vec::new();
+    for _ in 0..200 {
+        let h = h.clone();
+        tasks.push(tokio::spawn(async move {
+            h.get("/v1/transactions?limit=1").await.status()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), StatusCode::OK);
+    }
+}
