@@ -6,7 +6,9 @@
 #      5xx, undocumented status, wrong content type, response that breaks
 #      its schema, or accepted request that breaks the request schema;
 #   4. verifies webhook deliveries with the `standardwebhooks` package from
-#      PyPI, independent of the sandbox's Rust signer (webhook_check.py).
+#      PyPI, independent of the sandbox's Rust signer (webhook_check.py);
+#   5. fuzzes the /_sandbox/ admin API with the admin token, last, so the
+#      faults it creates cannot disturb the steps above.
 # The virtualenv lives in target/ and is reused between runs. Everything
 # talks to 127.0.0.1 only. Bounds: MAX_EXAMPLES cases per operation and a
 # hard TIMEOUT_SECONDS for the run. SANDBOX_LOG=FILE keeps the sandbox's log.
@@ -118,4 +120,29 @@ fi
 echo "contract: schemathesis passed" >&2
 
 "$VENV/bin/python" "$ROOT/sandbox/tests/contract/webhook_check.py" "$WORK/stdout"
+
+# The admin API last: the faults it creates must not disturb the runs above.
+echo "contract: fuzzing the admin API" >&2
+set +e
+RTF_SECRET_KEY="$(field admin_token)" \
+    SCHEMATHESIS_HOOKS=hooks PYTHONPATH="$ROOT/sandbox/tests/contract" \
+    timeout --signal=INT --kill-after=15 "$TIMEOUT_SECONDS" \
+    "$VENV/bin/schemathesis" run "$BASE_URL/v1/openapi.json" \
+    --url "$BASE_URL" \
+    --include-path-regex '^/_sandbox/' \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+    --max-examples "$MAX_EXAMPLES" \
+    --seed 20251201 \
+    --phases examples,coverage,fuzzing \
+    --workers 1 \
+    --request-timeout 30 \
+    --generation-database none \
+    --no-color \
+    --output-sanitize true
+STATUS=$?
+set -e
+if [[ $STATUS -ne 0 ]]; then
+    echo "contract: schemathesis failed on the admin API with exit code $STATUS" >&2
+    exit "$STATUS"
+fi
 echo "contract: passed" >&2
