@@ -12,7 +12,7 @@ server.
   cannot express; equal generated values get a suffix on the destination.
 - Authentication: requests to POST /v1/oauth/token without client
   credentials in the body authenticate as the sandbox's OAuth client by
-  HTTP Basic (RTF_CLIENT_ID, RTF_CLIENT_SECRET); every other request gets
+  HTTP Basic (RTF_CLIENT_ID, RTF_CLIENT_SECRET). Every other request gets
   `Authorization: Bearer RTF_SECRET_KEY`. A global `--header` cannot do
   this because it would override the Basic credentials.
 """
