@@ -1,9 +1,12 @@
 //! A blocking facade over [`crate::Client`].
 //!
-//! Each call runs the async call with [`crate::runtime::block_on`] on the
-//! calling thread: no extra thread hop and no channel per call, so a binding's
-//! synchronous call costs the same as the async one. Must not be called from
-//! inside a tokio runtime.
+//! Each call runs the async call on a worker of the SDK's runtime with
+//! [`crate::runtime::spawn_and_wait`] and parks the calling thread until it
+//! finishes: two cross-thread wake-ups per call, however many socket events
+//! the call needs. The arguments are cloned into the call because the task
+//! must own them. Must not be called from inside a tokio runtime.
+
+use std::sync::Arc;
 
 use crate::client::Client as AsyncClient;
 use crate::config::ClientBuilder;
@@ -42,7 +45,10 @@ impl Client {
     }
 
     pub fn retrieve_transaction(&self, id: &str, options: &RequestOptions) -> Result<Transaction> {
-        runtime::block_on(self.inner.transactions().retrieve(id, options))?
+        let client = self.inner.clone();
+        let id = id.to_owned();
+        let options = options.clone();
+        runtime::spawn_and_wait(async move { client.transactions().retrieve(&id, &options).await })?
     }
 
     pub fn list_transactions_page(
@@ -50,7 +56,12 @@ impl Client {
         params: &ListTransactionsParams,
         options: &RequestOptions,
     ) -> Result<Page<Transaction>> {
-        runtime::block_on(self.inner.transactions().list_page(params, options))?
+        let client = self.inner.clone();
+        let params = params.clone();
+        let options = options.clone();
+        runtime::spawn_and_wait(
+            async move { client.transactions().list_page(&params, &options).await },
+        )?
     }
 
     pub fn list_transactions(
@@ -68,11 +79,17 @@ impl Client {
         params: &CreatePaymentParams,
         options: &RequestOptions,
     ) -> Result<Payment> {
-        runtime::block_on(self.inner.payments().create(params, options))?
+        let client = self.inner.clone();
+        let params = params.clone();
+        let options = options.clone();
+        runtime::spawn_and_wait(async move { client.payments().create(&params, &options).await })?
     }
 
     pub fn retrieve_payment(&self, id: &str, options: &RequestOptions) -> Result<Payment> {
-        runtime::block_on(self.inner.payments().retrieve(id, options))?
+        let client = self.inner.clone();
+        let id = id.to_owned();
+        let options = options.clone();
+        runtime::spawn_and_wait(async move { client.payments().retrieve(&id, &options).await })?
     }
 
     pub fn list_payments(
@@ -86,7 +103,10 @@ impl Client {
     }
 
     pub fn cancel_payment(&self, id: &str, options: &RequestOptions) -> Result<Payment> {
-        runtime::block_on(self.inner.payments().cancel(id, options))?
+        let client = self.inner.clone();
+        let id = id.to_owned();
+        let options = options.clone();
+        runtime::spawn_and_wait(async move { client.payments().cancel(&id, &options).await })?
     }
 
     pub fn assess_fraud(
@@ -94,7 +114,10 @@ impl Client {
         params: &CreateFraudAssessmentParams,
         options: &RequestOptions,
     ) -> Result<FraudAssessment> {
-        runtime::block_on(self.inner.fraud().assess(params, options))?
+        let client = self.inner.clone();
+        let params = params.clone();
+        let options = options.clone();
+        runtime::spawn_and_wait(async move { client.fraud().assess(&params, &options).await })?
     }
 
     pub fn list_events(
@@ -112,7 +135,12 @@ impl Client {
         params: &CreateWebhookEndpointParams,
         options: &RequestOptions,
     ) -> Result<WebhookEndpoint> {
-        runtime::block_on(self.inner.webhook_endpoints().create(params, options))?
+        let client = self.inner.clone();
+        let params = params.clone();
+        let options = options.clone();
+        runtime::spawn_and_wait(async move {
+            client.webhook_endpoints().create(&params, &options).await
+        })?
     }
 }
 
@@ -120,21 +148,25 @@ impl Client {
 /// After an error the next call retries the same page.
 #[derive(Debug)]
 pub struct BlockingPaginator<T> {
-    paginator: Paginator<T>,
+    /// Shared with the task that fetches a page, which must own what it
+    /// uses. Only one page request runs at a time, so the lock is never
+    /// contended.
+    paginator: Arc<tokio::sync::Mutex<Paginator<T>>>,
     buffer: std::vec::IntoIter<T>,
 }
 
 impl<T: Send + 'static> BlockingPaginator<T> {
     fn new(paginator: Paginator<T>) -> Self {
         BlockingPaginator {
-            paginator,
+            paginator: Arc::new(tokio::sync::Mutex::new(paginator)),
             buffer: Vec::new().into_iter(),
         }
     }
 
     /// Fetches the next page, or `None` at the end.
     pub fn next_page(&mut self) -> Result<Option<Vec<T>>> {
-        runtime::block_on(self.paginator.next_page())?
+        let paginator = Arc::clone(&self.paginator);
+        runtime::spawn_and_wait(async move { paginator.lock().await.next_page().await })?
     }
 }
 
@@ -151,6 +183,71 @@ impl<T: Send + 'static> Iterator for BlockingPaginator<T> {
                 Ok(None) => return None,
                 Err(error) => return Some(Err(error)),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use realtime_finance_sandbox::SandboxConfig;
+
+    use super::*;
+
+    const THREADS: usize = 64;
+    const CALLS_PER_THREAD: usize = 5;
+
+    #[test]
+    fn calls_from_64_threads() {
+        // The sandbox runs on its own runtime, apart from the SDK's.
+        let server = tokio::runtime::Runtime::new().unwrap();
+        let sandbox = server
+            .block_on(realtime_finance_sandbox::start(SandboxConfig {
+                rate_limit_per_second: None,
+                ..SandboxConfig::default()
+            }))
+            .unwrap();
+        let client = Client::new(
+            AsyncClient::builder()
+                .ignore_environment_variables()
+                .api_key(sandbox.credentials().secret_key.as_str())
+                .base_url(sandbox.base_url()),
+        )
+        .unwrap();
+        let options = RequestOptions::default();
+        let first = ListTransactionsParams {
+            limit: Some(1),
+            ..ListTransactionsParams::default()
+        };
+        let id = client
+            .list_transactions_page(&first, &options)
+            .unwrap()
+            .data[0]
+            .id
+            .clone();
+
+        let results: Vec<Result<Vec<String>>> = std::thread::scope(|scope| {
+            let callers: Vec<_> = (0..THREADS)
+                .map(|_| {
+                    scope.spawn(|| {
+                        (0..CALLS_PER_THREAD)
+                            .map(|_| {
+                                client
+                                    .retrieve_transaction(&id, &options)
+                                    .map(|transaction| transaction.id)
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            callers
+                .into_iter()
+                .map(|caller| caller.join().unwrap())
+                .collect()
+        });
+
+        assert_eq!(results.len(), THREADS);
+        for result in results {
+            assert_eq!(result.unwrap(), vec![id.clone(); CALLS_PER_THREAD]);
         }
     }
 }
