@@ -3,7 +3,7 @@
 
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde::Serialize;
 
 use crate::request_id;
 
@@ -29,6 +29,22 @@ impl ErrorType {
             ErrorType::Api => "api_error",
         }
     }
+}
+
+/// The error envelope `{"error": {...}}`.
+#[derive(Debug, Serialize)]
+pub struct ErrorBody<'a> {
+    pub error: ErrorFields<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ErrorFields<'a> {
+    #[serde(rename = "type")]
+    pub error_type: &'static str,
+    pub code: &'static str,
+    pub message: &'a str,
+    pub param: Option<&'a str>,
+    pub request_id: Option<&'a str>,
 }
 
 /// An API error rendered as the JSON envelope with the current request id.
@@ -146,15 +162,18 @@ impl ApiError {
         )
     }
 
-    /// Renders the JSON body of this error with `request_id`.
-    pub fn body(&self, request_id: Option<&str>) -> serde_json::Value {
-        json!({"error": {
-            "type": self.error_type.as_str(),
-            "code": self.code,
-            "message": self.message,
-            "param": self.param,
-            "request_id": request_id,
-        }})
+    /// Renders the JSON body of this error with `request_id`, fields in the
+    /// order that `docs/api.md` shows.
+    pub fn body<'a>(&'a self, request_id: Option<&'a str>) -> ErrorBody<'a> {
+        ErrorBody {
+            error: ErrorFields {
+                error_type: self.error_type.as_str(),
+                code: self.code,
+                message: &self.message,
+                param: self.param.as_deref(),
+                request_id,
+            },
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use crate::ids;
 use crate::oauth::OAuthStore;
 use crate::rate_limit::RateLimiter;
 use crate::stats::Stats;
-use crate::store::{Event, Store};
+use crate::store::{Event, EventData, Store};
 use crate::webhooks::Webhooks;
 
 pub struct AppState {
@@ -46,7 +46,10 @@ impl AppState {
             object: "event",
             event_type,
             created: ids::now_unix(),
-            data: serde_json::json!({ "object": object }),
+            data: EventData {
+                object: serde_json::value::to_raw_value(object)
+                    .expect("API objects serialize to JSON"),
+            },
         };
         self.webhooks.enqueue_event(store, &event);
         store.events.push(event);

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::errors::{ApiError, ApiResult};
 
@@ -68,7 +68,14 @@ pub struct Event {
     #[serde(rename = "type")]
     pub event_type: &'static str,
     pub created: i64,
-    pub data: Value,
+    pub data: EventData,
+}
+
+/// `data` of an event: a snapshot of the object when the event happened,
+/// kept as serialized JSON so its fields keep their order.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventData {
+    pub object: Box<RawValue>,
 }
 
 #[derive(Debug, Clone, Serialize)]
