@@ -30,6 +30,17 @@ struct Receiver {
     received: Arc<Mutex<Vec<Received>>>,
     /// Number of requests, from the first, that get a 500 response.
     failures: Arc<Mutex<u32>>,
+    /// Number of requests, from the first, that get their response only
+    /// after 2 seconds.
+    slow: Arc<Mutex<u32>>,
+}
+
+/// Takes one from `counter` if it is positive and returns whether it did.
+fn take_one(counter: &Mutex<u32>) -> bool {
+    let mut count = counter.lock().unwrap();
+    let positive = *count > 0;
+    *count = count.saturating_sub(1);
+    positive
 }
 
 impl Receiver {
@@ -49,9 +60,10 @@ async fn start_receiver(receiver: Receiver) -> String {
                     .lock()
                     .unwrap()
                     .push(Received { headers, body });
-                let mut failures = receiver.failures.lock().unwrap();
-                if *failures > 0 {
-                    *failures -= 1;
+                if take_one(&receiver.slow) {
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                if take_one(&receiver.failures) {
                     return StatusCode::INTERNAL_SERVER_ERROR;
                 }
                 StatusCode::NO_CONTENT
@@ -277,4 +289,36 @@ async fn sign_hook_uses_webhook_secret() {
         signed["webhook-signature"],
         expected_signature(secret, "msg_1", "1700000000", payload.as_bytes())
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_endpoint_times_out_and_is_retried() {
+    let h = Harness::with_config(SandboxConfig {
+        webhook_timeout: Duration::from_millis(300),
+        webhook_retry_schedule: vec![Duration::from_millis(100)],
+        ..SandboxConfig::default()
+    })
+    .await;
+    let receiver = Receiver::default();
+    *receiver.slow.lock().unwrap() = 1;
+    let url = start_receiver(receiver.clone()).await;
+    register(&h, &url, json!(["payment.created"])).await;
+    h.post("/v1/payments", &payment_body()).await;
+
+    let attempts = eventually(Duration::from_secs(5), || {
+        let h = &h;
+        async move {
+            let deliveries = h
+                .admin(Method::GET, "/_sandbox/webhooks/deliveries", None)
+                .await;
+            let data = deliveries["data"].as_array().unwrap().clone();
+            (data.len() >= 2).then_some(data)
+        }
+    })
+    .await
+    .expect("two attempts are recorded");
+    assert_eq!(attempts[0]["status"], Value::Null);
+    assert!(attempts[0]["error"].is_string());
+    assert_eq!(attempts[0]["will_retry"], true);
+    assert_eq!(attempts[1]["succeeded"], true);
 }

@@ -100,7 +100,7 @@ RTF_SECRET_KEY="$SECRET_KEY" RTF_CLIENT_ID="$(field client_id)" RTF_CLIENT_SECRE
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection \
     --max-examples "$MAX_EXAMPLES" \
     --seed 20251201 \
-    --phases examples,coverage,fuzzing \
+    --phases examples,coverage,fuzzing,stateful \
     --workers 2 \
     --request-timeout 10 \
     --generation-database none \
