@@ -22,6 +22,7 @@ mod client;
 mod config;
 mod error;
 mod http;
+mod options;
 pub mod pagination;
 mod request;
 pub mod resources;
@@ -39,6 +40,7 @@ pub use config::{
     RETRY_MAX_DELAY, SANDBOX_BASE_URL,
 };
 pub use error::{Error, ErrorKind, Result};
+pub use options::{duration_from_seconds, ClientOptions};
 pub use pagination::Paginator;
 pub use request::RequestOptions;
 pub use resources::*;

@@ -9,6 +9,10 @@ use crate::request::RequestOptions;
 /// The fraud engine's verdict on a prospective or existing payment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FraudAssessment {
+    /// The type of the object, always `"fraud_assessment"`; it tells JSON consumers
+    /// (and [`crate::EventData::object`]) what they hold.
+    #[serde(default = "crate::resources::object_name::fraud_assessment")]
+    pub object: String,
     /// `fa_` id.
     pub id: String,
     /// 0 (no risk seen) to 100.

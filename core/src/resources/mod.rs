@@ -26,6 +26,10 @@ use serde::{Deserialize, Serialize};
 /// One page of a list endpoint, as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page<T> {
+    /// The type of the object, always `"list"`; it tells JSON consumers
+    /// (and [`crate::EventData::object`]) what they hold.
+    #[serde(default = "crate::resources::object_name::list")]
+    pub object: String,
     /// The elements of this page, newest first.
     pub data: Vec<T>,
     /// Whether a request with `starting_after` set to the last id returns more.
@@ -33,6 +37,33 @@ pub struct Page<T> {
     /// The list's path, such as `/v1/transactions`.
     #[serde(default)]
     pub url: String,
+}
+
+/// Defaults for the `object` field, for JSON that leaves it out.
+pub(crate) mod object_name {
+    pub fn transaction() -> String {
+        "transaction".to_owned()
+    }
+
+    pub fn payment() -> String {
+        "payment".to_owned()
+    }
+
+    pub fn fraud_assessment() -> String {
+        "fraud_assessment".to_owned()
+    }
+
+    pub fn event() -> String {
+        "event".to_owned()
+    }
+
+    pub fn webhook_endpoint() -> String {
+        "webhook_endpoint".to_owned()
+    }
+
+    pub fn list() -> String {
+        "list".to_owned()
+    }
 }
 
 /// Serializes an optional secret as its plain value. Used only for fields a

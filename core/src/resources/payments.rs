@@ -12,6 +12,10 @@ use crate::request::RequestOptions;
 /// A transfer of money between two accounts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
+    /// The type of the object, always `"payment"`; it tells JSON consumers
+    /// (and [`crate::EventData::object`]) what they hold.
+    #[serde(default = "crate::resources::object_name::payment")]
+    pub object: String,
     /// `pay_` id.
     pub id: String,
     /// Amount in minor units of `currency`.

@@ -10,6 +10,10 @@ use crate::request::RequestOptions;
 /// A posted or pending movement of money on an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transaction {
+    /// The type of the object, always `"transaction"`; it tells JSON consumers
+    /// (and [`crate::EventData::object`]) what they hold.
+    #[serde(default = "crate::resources::object_name::transaction")]
+    pub object: String,
     /// `txn_` id.
     pub id: String,
     /// Amount in minor units of `currency` (cents for EUR); always positive,

@@ -10,6 +10,10 @@ use crate::secret::SecretString;
 /// A URL that receives signed event deliveries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WebhookEndpoint {
+    /// The type of the object, always `"webhook_endpoint"`; it tells JSON consumers
+    /// (and [`crate::EventData::object`]) what they hold.
+    #[serde(default = "crate::resources::object_name::webhook_endpoint")]
+    pub object: String,
     /// `we_` id.
     pub id: String,
     pub url: String,
