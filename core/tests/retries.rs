@@ -278,3 +278,36 @@ async fn connection_refused() {
     assert_eq!(error.kind(), ErrorKind::Connection);
     assert_eq!(error.http_status(), None);
 }
+
+#[tokio::test]
+async fn key_in_use_retried_until_replay() {
+    let sandbox = Sandbox::start().await;
+    let client = sandbox.client();
+    // The first request holds the key for 1.5 s inside processing, so the
+    // concurrent duplicate gets 409 idempotency_key_in_use until it is done.
+    sandbox
+        .fault(json!({"method": "POST", "path": "/v1/payments", "action": "delay", "delay_ms": 1500, "count": 1}))
+        .await;
+    let options = RequestOptions {
+        idempotency_key: Some("order-44".into()),
+        max_retries: Some(6),
+        timeout: None,
+    };
+
+    let payments = client.payments();
+    let params = payment();
+    let slow = payments.create(&params, &options);
+    let duplicate = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        payments.create(&params, &options).await
+    };
+    let (first, second) = tokio::join!(slow, duplicate);
+
+    let stats = sandbox.stats().await;
+    assert_eq!(first.unwrap().id, second.unwrap().id);
+    assert_eq!(stats["payments_created"], 1);
+    assert!(
+        sandbox.requests(CREATE).await >= 3,
+        "the duplicate was retried"
+    );
+}
