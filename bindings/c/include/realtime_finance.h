@@ -249,8 +249,9 @@ enum RtfStatus rtf_client_set_api_key(const struct RtfClient *client,
  * "payments.create" {payment params}, "payments.retrieve" {"id"},
  * "payments.list_page" {list params}, "payments.cancel" {"id"},
  * "fraud.assess" {assessment params}, "events.list_page" {list params},
- * "webhook_endpoints.create" {endpoint params}. A list page is
- * {"data": [...], "has_more": bool, "url": "..."}.
+ * "webhook_endpoints.create" {endpoint params}. Every result has the API's
+ * "object" field; a list page is {"object": "list", "data": [...],
+ * "has_more": bool, "url": "..."}.
  *
  * `options_json` is NULL or {"idempotency_key"?, "max_retries"?,
  * "timeout_seconds"?}. On RTF_OK `*out_json` is the result, to release with

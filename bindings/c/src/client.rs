@@ -2,11 +2,12 @@
 //! single-call operations.
 
 use std::ffi::c_char;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use realtime_finance::{
-    params_from_json, runtime, Client, ClientAuthMethod, ClientBuilder, ClientCredentials,
-    Environment, RequestOptions, SecretString,
+    duration_from_seconds, params_from_json, runtime, Client, ClientOptions, RequestOptions,
+    SecretString,
 };
 use serde_json::{Map, Value};
 
@@ -80,7 +81,7 @@ pub unsafe extern "C" fn rtf_client_new(
             require_out(out_client, "out_client")?;
             let config = read_optional_str(config_json, "config_json")?;
             let config = parse_json_object(config, "config_json", FfiError::configuration)?;
-            let client = builder_from_config(config)?.build()?;
+            let client = options_from_config(config)?.build()?;
             *out_client = Box::into_raw(Box::new(RtfClient {
                 tag: CLIENT_TAG,
                 client,
@@ -143,8 +144,9 @@ pub unsafe extern "C" fn rtf_client_set_api_key(
 /// "payments.create" {payment params}, "payments.retrieve" {"id"},
 /// "payments.list_page" {list params}, "payments.cancel" {"id"},
 /// "fraud.assess" {assessment params}, "events.list_page" {list params},
-/// "webhook_endpoints.create" {endpoint params}. A list page is
-/// {"data": [...], "has_more": bool, "url": "..."}.
+/// "webhook_endpoints.create" {endpoint params}. Every result has the API's
+/// "object" field; a list page is {"object": "list", "data": [...],
+/// "has_more": bool, "url": "..."}.
 ///
 /// `options_json` is NULL or {"idempotency_key"?, "max_retries"?,
 /// "timeout_seconds"?}. On RTF_OK `*out_json` is the result, to release with
@@ -283,149 +285,80 @@ pub(crate) fn request_options(options_json: Option<&str>) -> Result<RequestOptio
     Ok(options)
 }
 
-/// Converts the settings object into a core builder. Every default and every
-/// rule about the values is the core's; this only maps JSON onto the
-/// builder's methods.
-fn builder_from_config(mut config: Map<String, Value>) -> Result<ClientBuilder, FfiError> {
+/// Converts the settings object into the core's `ClientOptions`. Only the
+/// JSON names and types are checked here: how the settings combine, and
+/// every default, is the core's rule.
+fn options_from_config(config: Map<String, Value>) -> Result<ClientOptions, FfiError> {
     let invalid = FfiError::configuration;
-    let mut builder = Client::builder();
+    let mut options = ClientOptions::default();
+    let mut language = None;
+    let mut language_version = None;
 
     // Secrets move out of the JSON tree into `SecretString`s without a copy,
     // so the only copy is zeroed when the client drops it.
-    let api_key = optional_string(
-        config.remove("api_key").unwrap_or(Value::Null),
-        "api_key",
-        invalid,
-    )?;
-    let client_id = optional_string(
-        config.remove("client_id").unwrap_or(Value::Null),
-        "client_id",
-        invalid,
-    )?;
-    let client_secret = optional_string(
-        config.remove("client_secret").unwrap_or(Value::Null),
-        "client_secret",
-        invalid,
-    )?;
-    let scopes = config.remove("scopes");
-    let token_url = config.remove("token_url");
-    let auth_method = config.remove("client_auth_method");
-    let oauth_only = [&scopes, &token_url, &auth_method]
-        .iter()
-        .any(|value| !matches!(value, None | Some(Value::Null)));
-
-    match (api_key, client_id, client_secret) {
-        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-            return Err(invalid(
-                "config_json sets both api_key and client credentials; pass either api_key or client_id with client_secret".into(),
-            ))
-        }
-        (Some(_), None, None) | (None, None, None) if oauth_only => {
-            return Err(invalid(
-                "config_json sets scopes, token_url or client_auth_method without client_id and client_secret; \
-                 these apply only to OAuth client credentials"
-                    .into(),
-            ))
-        }
-        (Some(api_key), None, None) => builder = builder.api_key(SecretString::new(api_key)),
-        (None, Some(client_id), Some(client_secret)) => {
-            let credentials = ClientCredentials {
-                client_id,
-                client_secret: SecretString::new(client_secret),
-                scopes: optional_string_list(scopes.unwrap_or(Value::Null), "scopes")?.unwrap_or_default(),
-                token_url: optional_string(token_url.unwrap_or(Value::Null), "token_url", invalid)?,
-                auth_method: client_auth_method(auth_method.unwrap_or(Value::Null))?.unwrap_or_default(),
-            };
-            builder = builder.client_credentials(credentials);
-        }
-        (None, Some(_), None) => return Err(invalid("config_json sets client_id without client_secret; pass both".into())),
-        (None, None, Some(_)) => return Err(invalid("config_json sets client_secret without client_id; pass both".into())),
-        (None, None, None) => {}
-    }
-
-    let language = optional_string(
-        config.remove("language").unwrap_or(Value::Null),
-        "language",
-        invalid,
-    )?;
-    let language_version = optional_string(
-        config.remove("language_version").unwrap_or(Value::Null),
-        "language_version",
-        invalid,
-    )?;
-    match (language, language_version) {
-        (Some(name), Some(version)) => builder = builder.language(name, version),
-        (None, None) => {}
-        _ => {
-            return Err(invalid(
-                "config_json must set language and language_version together".into(),
-            ))
-        }
-    }
-
     for (name, value) in config {
-        builder = match name.as_str() {
-            "base_url" => match optional_string(value, &name, invalid)? {
-                Some(url) => builder.base_url(url),
-                None => builder,
-            },
-            "environment" => match optional_string(value, &name, invalid)?.as_deref() {
-                Some("sandbox") => builder.environment(Environment::Sandbox),
-                Some("live") => builder.environment(Environment::Live),
-                Some(other) => return Err(invalid(format!("environment {other:?} is invalid; use \"sandbox\" or \"live\""))),
-                None => builder,
-            },
-            "timeout_seconds" => match optional_seconds(value, &name, invalid)? {
-                Some(timeout) => builder.timeout(timeout),
-                None => builder,
-            },
-            "connect_timeout_seconds" => match optional_seconds(value, &name, invalid)? {
-                Some(timeout) => builder.connect_timeout(timeout),
-                None => builder,
-            },
-            "max_retries" => match optional_u32(value, &name, invalid)? {
-                Some(retries) => builder.max_retries(retries),
-                None => builder,
-            },
-            "ca_cert_pem" => match optional_string(value, &name, invalid)? {
-                Some(pem) => builder.ca_certificate_pem(pem.into_bytes()),
-                None => builder,
-            },
-            "ca_cert_path" => match optional_string(value, &name, invalid)? {
-                Some(path) => builder.ca_certificate_pem(read_ca_file(&path)?),
-                None => builder,
-            },
-            "ignore_environment" => match value {
-                Value::Bool(true) => builder.ignore_environment_variables(),
-                Value::Bool(false) | Value::Null => builder,
-                other => return Err(invalid(format!("ignore_environment must be a boolean, got {}", json_type(&other)))),
-            },
-            "scopes" | "token_url" | "client_auth_method" => unreachable!("removed above"),
+        match name.as_str() {
+            "api_key" => options.api_key = optional_string(value, &name, invalid)?.map(SecretString::new),
+            "client_id" => options.client_id = optional_string(value, &name, invalid)?,
+            "client_secret" => {
+                options.client_secret = optional_string(value, &name, invalid)?.map(SecretString::new)
+            }
+            "scopes" => options.scopes = optional_string_list(value, &name)?,
+            "token_url" => options.token_url = optional_string(value, &name, invalid)?,
+            "client_auth_method" => options.client_auth_method = optional_string(value, &name, invalid)?,
+            "environment" => options.environment = optional_string(value, &name, invalid)?,
+            "base_url" => options.base_url = optional_string(value, &name, invalid)?,
+            "timeout_seconds" => options.timeout = optional_config_seconds(value, &name)?,
+            "connect_timeout_seconds" => options.connect_timeout = optional_config_seconds(value, &name)?,
+            "max_retries" => options.max_retries = optional_u32(value, &name, invalid)?,
+            "ca_cert_path" => options.ca_cert_path = optional_string(value, &name, invalid)?.map(PathBuf::from),
+            "ca_cert_pem" => options.ca_cert_pem = optional_string(value, &name, invalid)?.map(String::into_bytes),
+            "language" => language = optional_string(value, &name, invalid)?,
+            "language_version" => language_version = optional_string(value, &name, invalid)?,
+            "ignore_environment" => {
+                options.ignore_environment = match value {
+                    Value::Bool(flag) => flag,
+                    Value::Null => false,
+                    other => {
+                        return Err(invalid(format!(
+                            "ignore_environment must be a boolean, got {}",
+                            json_type(&other)
+                        )))
+                    }
+                }
+            }
             _ => {
                 return Err(invalid(format!(
                     "unknown setting {name:?} in config_json; see rtf_client_new in realtime_finance.h for the fields"
                 )))
             }
-        };
+        }
     }
-    Ok(builder)
+
+    // The core takes the language as one (name, version) pair.
+    options.language = match (language, language_version) {
+        (Some(name), Some(version)) => Some((name, version)),
+        (None, None) => None,
+        _ => {
+            return Err(invalid(
+                "config_json must set language and language_version together".into(),
+            ))
+        }
+    };
+    Ok(options)
 }
 
-fn read_ca_file(path: &str) -> Result<Vec<u8>, FfiError> {
-    std::fs::read(path).map_err(|error| {
-        FfiError::configuration(format!(
-            "could not read ca_cert_path {path:?}: {error}; pass a readable PEM file"
-        ))
-    })
-}
-
-fn client_auth_method(value: Value) -> Result<Option<ClientAuthMethod>, FfiError> {
-    match optional_string(value, "client_auth_method", FfiError::configuration)?.as_deref() {
-        None => Ok(None),
-        Some("client_secret_basic") => Ok(Some(ClientAuthMethod::ClientSecretBasic)),
-        Some("client_secret_post") => Ok(Some(ClientAuthMethod::ClientSecretPost)),
-        Some(other) => Err(FfiError::configuration(format!(
-            "client_auth_method {other:?} is invalid; use \"client_secret_basic\" or \"client_secret_post\""
+/// Converts a JSON number of seconds with the core's rule for durations.
+fn optional_config_seconds(value: Value, name: &str) -> Result<Option<Duration>, FfiError> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Number(number) => {
+            let seconds = number.as_f64().unwrap_or(f64::NAN);
+            Ok(Some(duration_from_seconds(name, seconds)?))
+        }
+        other => Err(FfiError::configuration(format!(
+            "{name} must be a number of seconds, got {}",
+            json_type(&other)
         ))),
     }
 }

@@ -160,6 +160,17 @@ static void test_client_config_errors(void) {
     }
 }
 
+/* The core, not the glue, decides how settings combine, so its message names the conflicting field. */
+static void test_client_config_conflict(void) {
+    const char *config = "{\"api_key\":\"sk_test_x\",\"client_id\":\"client_1\"}";
+    RtfClient *client = NULL;
+    RtfError *error = NULL;
+    CHECK(rtf_client_new(config, &client, &error) == RTF_ERROR);
+    CHECK_KIND(error, RTF_ERROR_CONFIGURATION);
+    CHECK_CONTAINS(error ? error->message : NULL, "client_id");
+    rtf_error_free(error);
+}
+
 static void test_secret_not_in_config_error(void) {
     const char *config = "{\"api_key\":\"sk_test_c0nf1gS3cr3tV4lu3xxxxxxxxx\",\"max_retries\":"
                          "\"sk_test_c0nf1gS3cr3tV4lu3xxxxxxxxx\"}";
@@ -179,6 +190,7 @@ static void test_call_retrieve(RtfClient *client) {
     CHECK(status == RTF_OK);
     CHECK(error == NULL);
     CHECK_CONTAINS(page, "\"has_more\":");
+    CHECK_CONTAINS(page, "\"object\":\"list\"");
     char *id = json_string(page, "id");
     CHECK_PREFIX(id, "txn_");
 
@@ -190,6 +202,7 @@ static void test_call_retrieve(RtfClient *client) {
     char *retrieved_id = json_string(transaction, "id");
     CHECK_STR(retrieved_id, id ? id : "(no id)");
     CHECK_CONTAINS(transaction, "\"amount\":");
+    CHECK_CONTAINS(transaction, "\"object\":\"transaction\"");
 
     free(retrieved_id);
     free(id);
@@ -626,6 +639,7 @@ int main(void) {
     test_version();
     test_client_new_and_free();
     test_client_config_errors();
+    test_client_config_conflict();
     test_secret_not_in_config_error();
     test_webhook_verify();
 
