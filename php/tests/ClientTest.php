@@ -53,6 +53,13 @@ final class ClientTest extends SandboxTestCase
         $this->newClient(['colour' => 'blue']);
     }
 
+    public function testRejectsApiKeyWithClientId(): void
+    {
+        $this->expectException(ConfigurationException::class);
+        $this->expectExceptionMessage('client_id');
+        $this->newClient(['client_id' => 'client_1']);
+    }
+
     public function testRejectsInvalidTimeout(): void
     {
         $this->expectException(ConfigurationException::class);

@@ -19,6 +19,7 @@ final class PaymentsTest extends SandboxTestCase
 
         $this->assertInstanceOf(Payment::class, $payment);
         $this->assertStringStartsWith('pay_', $payment->id);
+        $this->assertSame('payment', $payment->object);
         $this->assertSame(2500, $payment->amount);
         $this->assertSame('EUR', $payment->currency);
         $this->assertSame('acct_alice', $payment->sourceAccount);

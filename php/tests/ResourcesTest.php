@@ -19,6 +19,7 @@ final class ResourcesTest extends SandboxTestCase
 
         $this->assertInstanceOf(FraudAssessment::class, $assessment);
         $this->assertStringStartsWith('fa_', $assessment->id);
+        $this->assertSame('fraud_assessment', $assessment->object);
         $this->assertGreaterThanOrEqual(0, $assessment->riskScore);
         $this->assertLessThanOrEqual(100, $assessment->riskScore);
         $this->assertContains($assessment->decision, ['approve', 'review', 'decline']);
@@ -49,6 +50,7 @@ final class ResourcesTest extends SandboxTestCase
 
         $this->assertInstanceOf(Event::class, $found);
         $this->assertStringStartsWith('evt_', $found->id);
+        $this->assertSame('event', $found->objectType);
         $this->assertSame('payment.created', $found->type);
         $this->assertSame($payment->id, $found->toArray()['data']['object']['id']);
     }
@@ -63,6 +65,7 @@ final class ResourcesTest extends SandboxTestCase
 
         $this->assertInstanceOf(WebhookEndpoint::class, $endpoint);
         $this->assertStringStartsWith('we_', $endpoint->id);
+        $this->assertSame('webhook_endpoint', $endpoint->object);
         $this->assertSame(['payment.succeeded'], $endpoint->enabledEvents);
         $this->assertStringStartsWith('whsec_', (string) $endpoint->secret);
         $this->assertSame($endpoint->secret, $endpoint->toArray()['secret']);

@@ -37,6 +37,7 @@ final class TransactionsTest extends SandboxTestCase
             array_keys($array),
         );
         $this->assertSame('transaction', $array['object']);
+        $this->assertSame('transaction', $transaction->object);
         $this->assertSame($transaction->amount, $array['amount']);
     }
 

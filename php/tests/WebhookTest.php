@@ -29,6 +29,7 @@ final class WebhookTest extends SandboxTestCase
 
         $this->assertInstanceOf(Event::class, $event);
         $this->assertSame('evt_phptest1', $event->id);
+        $this->assertSame('event', $event->objectType);
         $this->assertSame('payment.succeeded', $event->type);
         $this->assertSame(2500, $event->object['amount']);
     }

@@ -7,10 +7,13 @@ namespace RealtimeFinance\Resource;
 /** Something that happened to a resource, from the events list or a verified webhook. */
 final class Event
 {
-    /** The API's type tag, the "object" field of toArray(). */
+    /** The API's type name, the value of $objectType on every instance of this class. */
     public const OBJECT = 'event';
 
     /**
+     * @param string $objectType the API's type name, from the event's own
+     *        "object" field. It has a name of its own because $object is
+     *        the resource the event is about.
      * @param string $id evt_ id, also the webhook-id of its deliveries
      * @param string $type such as "payment.succeeded"; kept as a string so
      *        that event types added later still arrive
@@ -19,6 +22,7 @@ final class Event
      *        the API returns it; its "object" field names the type
      */
     public function __construct(
+        public readonly string $objectType,
         public readonly string $id,
         public readonly string $type,
         public readonly int $created,
@@ -32,7 +36,7 @@ final class Event
      */
     public static function fromArray(array $data): self
     {
-        return new self($data['id'], $data['type'], $data['created'], $data['data']['object']);
+        return new self($data['object'], $data['id'], $data['type'], $data['created'], $data['data']['object']);
     }
 
     /**
@@ -43,7 +47,7 @@ final class Event
     public function toArray(): array
     {
         return [
-            'object' => self::OBJECT,
+            'object' => $this->objectType,
             'id' => $this->id,
             'type' => $this->type,
             'created' => $this->created,

@@ -7,10 +7,11 @@ namespace RealtimeFinance\Resource;
 /** The fraud engine's verdict on a prospective or existing payment. */
 final class FraudAssessment
 {
-    /** The API's type tag, the "object" field of toArray(). */
+    /** The API's type name, the value of $object on every instance of this class. */
     public const OBJECT = 'fraud_assessment';
 
     /**
+     * @param string $object the API's type name, from the "object" field of the response
      * @param int $riskScore 0 (no risk seen) to 100
      * @param 'approve'|'review'|'decline' $decision approve below 40, review
      *        from 40 to 74, decline from 75
@@ -20,6 +21,7 @@ final class FraudAssessment
      * @param int $created Unix time in seconds
      */
     public function __construct(
+        public readonly string $object,
         public readonly string $id,
         public readonly int $riskScore,
         public readonly string $decision,
@@ -40,6 +42,7 @@ final class FraudAssessment
     public static function fromArray(array $data): self
     {
         return new self(
+            $data['object'],
             $data['id'],
             $data['risk_score'],
             $data['decision'],
@@ -61,7 +64,7 @@ final class FraudAssessment
     public function toArray(): array
     {
         return [
-            'object' => self::OBJECT,
+            'object' => $this->object,
             'id' => $this->id,
             'risk_score' => $this->riskScore,
             'decision' => $this->decision,

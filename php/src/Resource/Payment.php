@@ -7,10 +7,11 @@ namespace RealtimeFinance\Resource;
 /** A transfer of money between two accounts. */
 final class Payment
 {
-    /** The API's type tag, the "object" field of toArray(). */
+    /** The API's type name, the value of $object on every instance of this class. */
     public const OBJECT = 'payment';
 
     /**
+     * @param string $object the API's type name, from the "object" field of the response
      * @param int $amount minor units of $currency
      * @param 'pending'|'succeeded'|'failed'|'canceled' $status
      * @param array<string, string> $metadata
@@ -20,6 +21,7 @@ final class Payment
      * @param ?int $canceledAt Unix time in seconds of the cancel
      */
     public function __construct(
+        public readonly string $object,
         public readonly string $id,
         public readonly int $amount,
         public readonly string $currency,
@@ -41,6 +43,7 @@ final class Payment
     public static function fromArray(array $data): self
     {
         return new self(
+            $data['object'],
             $data['id'],
             $data['amount'],
             $data['currency'],
@@ -63,7 +66,7 @@ final class Payment
     public function toArray(): array
     {
         return [
-            'object' => self::OBJECT,
+            'object' => $this->object,
             'id' => $this->id,
             'amount' => $this->amount,
             'currency' => $this->currency,

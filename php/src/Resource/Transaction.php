@@ -7,10 +7,11 @@ namespace RealtimeFinance\Resource;
 /** A posted or pending movement of money on an account. */
 final class Transaction
 {
-    /** The API's type tag, the "object" field of toArray(). */
+    /** The API's type name, the value of $object on every instance of this class. */
     public const OBJECT = 'transaction';
 
     /**
+     * @param string $object the API's type name, from the "object" field of the response
      * @param int $amount minor units of $currency (cents for EUR), always
      *        positive; $direction gives the sign
      * @param 'pending'|'posted'|'failed'|'reversed' $status
@@ -18,6 +19,7 @@ final class Transaction
      * @param int $created Unix time in seconds
      */
     public function __construct(
+        public readonly string $object,
         public readonly string $id,
         public readonly int $amount,
         public readonly string $currency,
@@ -37,6 +39,7 @@ final class Transaction
     public static function fromArray(array $data): self
     {
         return new self(
+            $data['object'],
             $data['id'],
             $data['amount'],
             $data['currency'],
@@ -57,7 +60,7 @@ final class Transaction
     public function toArray(): array
     {
         return [
-            'object' => self::OBJECT,
+            'object' => $this->object,
             'id' => $this->id,
             'amount' => $this->amount,
             'currency' => $this->currency,

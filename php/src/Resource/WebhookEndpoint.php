@@ -7,10 +7,11 @@ namespace RealtimeFinance\Resource;
 /** A URL that receives signed event deliveries. */
 final class WebhookEndpoint
 {
-    /** The API's type tag, the "object" field of toArray(). */
+    /** The API's type name, the value of $object on every instance of this class. */
     public const OBJECT = 'webhook_endpoint';
 
     /**
+     * @param string $object the API's type name, from the "object" field of the response
      * @param list<string> $enabledEvents event types delivered, or ["*"] for all
      * @param ?string $secret the whsec_ signing secret, returned only by
      *        create; pass it to Webhook::verify(). var_dump() and print_r()
@@ -19,6 +20,7 @@ final class WebhookEndpoint
      * @param int $created Unix time in seconds
      */
     public function __construct(
+        public readonly string $object,
         public readonly string $id,
         public readonly string $url,
         public readonly array $enabledEvents,
@@ -36,6 +38,7 @@ final class WebhookEndpoint
     public static function fromArray(#[\SensitiveParameter] array $data): self
     {
         return new self(
+            $data['object'],
             $data['id'],
             $data['url'],
             $data['enabled_events'],
@@ -54,7 +57,7 @@ final class WebhookEndpoint
     public function toArray(): array
     {
         return [
-            'object' => self::OBJECT,
+            'object' => $this->object,
             'id' => $this->id,
             'url' => $this->url,
             'enabled_events' => $this->enabledEvents,
