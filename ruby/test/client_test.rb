@@ -108,6 +108,12 @@ class ClientTest < SandboxTest
     end
   end
 
+  def test_api_key_with_client_id_rejected
+    error = assert_raises(RealtimeFinance::ConfigurationError) { sandbox.client(client_id: "client_1") }
+
+    assert_includes error.message, "client_id"
+  end
+
   def test_ca_file_and_ca_cert_must_agree
     assert_raises(ArgumentError) { sandbox.client(ca_file: "/a.pem", ca_cert: "/b.pem") }
   end

@@ -7,6 +7,7 @@ class FraudTest < SandboxTest
     assessment = client.fraud.assess(**payment_params(amount: 500, source_account: "acct_ruby_#{SecureRandom.hex(4)}"))
 
     assert_instance_of RealtimeFinance::FraudAssessment, assessment
+    assert_equal "fraud_assessment", assessment.object
     assert_equal "approve", assessment.decision
     assert_kind_of Integer, assessment.risk_score
   end
@@ -38,6 +39,7 @@ class EventsTest < SandboxTest
 
     refute_nil event
     assert_instance_of RealtimeFinance::Event, event
+    assert_equal "event", event.object
     assert_equal "payment.created", event.type
     assert_instance_of RealtimeFinance::Payment, event.data.object
   end
@@ -63,6 +65,7 @@ class WebhookEndpointsTest < SandboxTest
 
     assert_instance_of RealtimeFinance::WebhookEndpoint, endpoint
     assert_match(/\Awe_/, endpoint.id)
+    assert_equal "webhook_endpoint", endpoint.object
     assert_match(/\Awhsec_/, endpoint.secret)
     assert_equal ["payment.canceled"], endpoint.enabled_events
   end

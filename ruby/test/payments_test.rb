@@ -8,6 +8,7 @@ class PaymentsTest < SandboxTest
 
     assert_instance_of RealtimeFinance::Payment, payment
     assert_match(/\Apay_/, payment.id)
+    assert_equal "payment", payment.object
     assert_equal 2500, payment.amount
     assert_equal "pending", payment.status
     assert_equal({ "order" => "42" }, payment.metadata)

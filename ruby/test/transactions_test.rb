@@ -8,6 +8,7 @@ class TransactionsTest < SandboxTest
 
     assert_instance_of RealtimeFinance::Transaction, transaction
     assert_equal seeded_transaction_id, transaction.id
+    assert_equal "transaction", transaction.object
     assert_kind_of Integer, transaction.amount
     assert_match(/\A[A-Z]{3}\z/, transaction.currency)
     assert_includes %w[credit debit], transaction.direction
@@ -18,6 +19,7 @@ class TransactionsTest < SandboxTest
     transaction = client.transactions.retrieve(seeded_transaction_id)
 
     assert_equal seeded_transaction_id, transaction.to_h[:id]
+    assert_equal "transaction", transaction.to_h[:object]
     assert_equal transaction.amount, transaction[:amount]
     assert_equal transaction.amount, transaction["amount"]
   end

@@ -44,12 +44,6 @@ module RealtimeFinance
         @secret_fields || []
       end
 
-      # The API's `object` value for this class, or nil for nested values
-      # that have none.
-      def object_type
-        CLASSES_BY_OBJECT_TYPE.key(self)
-      end
-
       def converters
         @converters || {}
       end
@@ -71,13 +65,10 @@ module RealtimeFinance
     end
 
     # Returns the fields as a Hash with Symbol keys, in the API's wire form:
-    # nested objects become Hashes, and `object` names the API type (such as
-    # `"payment"`) even where the native library left it out. Secrets are
-    # included, because a caller reads them from here.
+    # nested objects become Hashes. Secrets are included, because a caller
+    # reads them from here.
     def to_h
-      plain = @values.transform_values { |value| self.class.plain_value(value) }
-      object_type = self.class.object_type
-      object_type && !plain.key?(:object) ? { object: object_type }.merge(plain) : plain
+      @values.transform_values { |value| self.class.plain_value(value) }
     end
 
     def to_json(*args)
@@ -116,14 +107,14 @@ module RealtimeFinance
   # minor units of `currency` and always positive; `direction` (`"credit"`
   # or `"debit"`) gives the sign.
   class Transaction < APIObject
-    field :id, :amount, :currency, :status, :direction, :account, :counterparty, :description, :created
+    field :object, :id, :amount, :currency, :status, :direction, :account, :counterparty, :description, :created
   end
 
   # A transfer of money between two accounts. `status` is `"pending"`,
   # `"succeeded"`, `"failed"` or `"canceled"`; `failure_code` is set when
   # it failed.
   class Payment < APIObject
-    field :id, :amount, :currency, :status, :source_account, :destination_account, :description, :metadata,
+    field :object, :id, :amount, :currency, :status, :source_account, :destination_account, :description, :metadata,
           :failure_code, :created, :canceled_at
   end
 
@@ -135,7 +126,7 @@ module RealtimeFinance
   # The fraud engine's verdict: `risk_score` 0 to 100 and `decision`
   # `"approve"`, `"review"` or `"decline"`.
   class FraudAssessment < APIObject
-    field :id, :risk_score, :decision, :reasons, :amount, :currency, :source_account, :destination_account,
+    field :object, :id, :risk_score, :decision, :reasons, :amount, :currency, :source_account, :destination_account,
           :payment, :created
     convert(:reasons) { |reasons| reasons.map { |reason| FraudReason.construct(reason) } }
   end
@@ -143,7 +134,7 @@ module RealtimeFinance
   # A URL that receives signed event deliveries. `secret` (`whsec_...`) is
   # returned only by `create`, and `inspect` hides it.
   class WebhookEndpoint < APIObject
-    field :id, :url, :enabled_events, :description
+    field :object, :id, :url, :enabled_events, :description
     secret_field :secret
     field :status, :created
   end
@@ -158,7 +149,7 @@ module RealtimeFinance
   # Something that happened to a resource, from `client.events.list` or a
   # verified webhook. `type` is a String such as `"payment.succeeded"`.
   class Event < APIObject
-    field :id, :type, :created, :data
+    field :object, :id, :type, :created, :data
     convert(:data) { |data| EventData.construct(data) }
   end
 
