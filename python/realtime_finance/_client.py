@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ._native import _ListOperation, _Operation
 
 Environment = Literal["sandbox", "live"]
-AuthMethod = Literal["client_secret_basic", "client_secret_post"]
+ClientAuthMethod = Literal["client_secret_basic", "client_secret_post"]
 
 
 class _BaseClient:
@@ -44,7 +44,7 @@ class _BaseClient:
         client_secret: Optional[str] = None,
         scopes: Optional[Sequence[str]] = None,
         token_url: Optional[str] = None,
-        auth_method: Optional[AuthMethod] = None,
+        client_auth_method: Optional[ClientAuthMethod] = None,
         base_url: Optional[str] = None,
         environment: Optional[Environment] = None,
         timeout: Optional[float] = None,
@@ -58,7 +58,7 @@ class _BaseClient:
         Authenticate with a secret ``api_key`` (``sk_test_…``/``sk_live_…``)
         or with OAuth 2.0 client credentials (``client_id`` and
         ``client_secret``, optional ``scopes``, ``token_url`` and
-        ``auth_method``). Without either, the core reads
+        ``client_auth_method``). Without either, the core reads
         ``REALTIME_FINANCE_SECRET_KEY`` or ``REALTIME_FINANCE_CLIENT_ID`` and
         ``REALTIME_FINANCE_CLIENT_SECRET``.
 
@@ -67,10 +67,11 @@ class _BaseClient:
         and ``connect_timeout`` the time to open a connection, both in
         seconds. ``max_retries`` counts retries after the first attempt.
         ``ca_cert`` is the path of a PEM file, ``ca_cert_pem`` its content,
-        trusted in addition to the system's roots.
+        trusted in addition to the system's roots; pass one of them.
 
         Raises ``ConfigurationError`` for settings the core rejects, such as
-        no credentials, a publishable key or an unreadable ``ca_cert``.
+        no credentials, ``api_key`` together with an OAuth setting, a
+        publishable key or an unreadable ``ca_cert``.
         """
         self._native: Optional[NativeClient] = NativeClient(
             api_key=api_key,
@@ -78,13 +79,14 @@ class _BaseClient:
             client_secret=client_secret,
             scopes=scopes,
             token_url=token_url,
-            auth_method=auth_method,
+            client_auth_method=client_auth_method,
             environment=environment,
             base_url=base_url,
             timeout=timeout,
             connect_timeout=connect_timeout,
             max_retries=max_retries,
-            ca_cert_pem=_read_ca_certificate(ca_cert, ca_cert_pem),
+            ca_cert=ca_cert,
+            ca_cert_pem=ca_cert_pem.encode("ascii") if isinstance(ca_cert_pem, str) else ca_cert_pem,
         )
         self._base_url = self._native.base_url
         self._create_resources()
@@ -120,24 +122,6 @@ class _BaseClient:
     def __repr__(self) -> str:
         state = " closed" if self._native is None else ""
         return f"<realtime_finance.{type(self).__name__} base_url={self._base_url!r}{state}>"
-
-
-def _read_ca_certificate(
-    path: Union[str, os.PathLike[str], None], pem: Union[str, bytes, None]
-) -> Optional[bytes]:
-    if path is not None and pem is not None:
-        message = "ca_cert and ca_cert_pem were both given; pass the file path or its content, not both"
-        raise ConfigurationError(message, kind="configuration")
-    if isinstance(pem, str):
-        return pem.encode("ascii")
-    if path is None:
-        return pem
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError as error:
-        message = f"could not read ca_cert {os.fspath(path)!r}: {error.strerror}; pass the path of a PEM file"
-        raise ConfigurationError(message, kind="configuration") from error
 
 
 class Client(_BaseClient):

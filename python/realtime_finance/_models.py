@@ -1,8 +1,9 @@
 """Typed results: one frozen dataclass per API object.
 
-Fields mirror the Rust core's structs. Amounts are integers in minor units
-and times are Unix seconds. ``to_dict()`` returns the wire form, with the
-API's ``object`` name; ``repr`` hides secret fields.
+Fields mirror the Rust core's structs, including the API's ``object`` type
+name, which the core sets. Amounts are integers in minor units and times are
+Unix seconds. ``to_dict()`` returns the wire form; ``repr`` hides secret
+fields.
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ FraudDecision = Literal["approve", "review", "decline"]
 class APIObject:
     """Base class of the API's objects."""
 
-    OBJECT: ClassVar[str] = ""
-    """The API's ``object`` name, such as ``"transaction"``."""
     _SECRET_FIELDS: ClassVar[Tuple[str, ...]] = ()
 
     @classmethod
@@ -34,10 +33,7 @@ class APIObject:
 
     def to_dict(self) -> Dict[str, Any]:
         """Return the wire form. It contains secret fields in clear, so never log it."""
-        result: Dict[str, Any] = {"object": self.OBJECT} if self.OBJECT else {}
-        for item in dataclasses.fields(self):
-            result[item.name] = _plain(getattr(self, item.name))
-        return result
+        return {item.name: _plain(getattr(self, item.name)) for item in dataclasses.fields(self)}
 
     def __repr__(self) -> str:
         shown = []
@@ -72,8 +68,7 @@ def _redacted_prefix(secret: str) -> str:
 class Transaction(APIObject):
     """A posted or pending movement of money on an account."""
 
-    OBJECT: ClassVar[str] = "transaction"
-
+    object: Literal["transaction"]
     id: str
     amount: int
     """Minor units of ``currency``, always positive; ``direction`` gives the sign."""
@@ -90,8 +85,7 @@ class Transaction(APIObject):
 class Payment(APIObject):
     """A transfer of money between two accounts."""
 
-    OBJECT: ClassVar[str] = "payment"
-
+    object: Literal["payment"]
     id: str
     amount: int
     """Minor units of ``currency``."""
@@ -119,8 +113,7 @@ class FraudReason(APIObject):
 class FraudAssessment(APIObject):
     """The fraud engine's verdict on a payment."""
 
-    OBJECT: ClassVar[str] = "fraud_assessment"
-
+    object: Literal["fraud_assessment"]
     id: str
     risk_score: int
     """0 (no risk seen) to 100."""
@@ -151,8 +144,7 @@ class EventData(APIObject):
 class Event(APIObject):
     """Something that happened to a resource, from ``events.list`` or a verified webhook."""
 
-    OBJECT: ClassVar[str] = "event"
-
+    object: Literal["event"]
     id: str
     type: str
     """Such as ``"payment.succeeded"``."""
@@ -168,9 +160,9 @@ class Event(APIObject):
 class WebhookEndpoint(APIObject):
     """A URL that receives signed event deliveries."""
 
-    OBJECT: ClassVar[str] = "webhook_endpoint"
     _SECRET_FIELDS: ClassVar[Tuple[str, ...]] = ("secret",)
 
+    object: Literal["webhook_endpoint"]
     id: str
     url: str
     enabled_events: List[str]

@@ -1,4 +1,5 @@
 # Stub of the compiled module built from bindings/python (PyO3).
+import os
 from typing import Any, Awaitable, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, Union, final
 
 __all__ = ["CORE_VERSION", "DEFAULT_WEBHOOK_TOLERANCE", "NativeClient", "NativePaginator", "verify_webhook"]
@@ -26,12 +27,13 @@ class NativeClient:
         client_secret: Optional[str] = None,
         scopes: Optional[Sequence[str]] = None,
         token_url: Optional[str] = None,
-        auth_method: Optional[str] = None,
+        client_auth_method: Optional[str] = None,
         environment: Optional[str] = None,
         base_url: Optional[str] = None,
         timeout: Optional[float] = None,
         connect_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
+        ca_cert: Union[str, os.PathLike[str], None] = None,
         ca_cert_pem: Optional[bytes] = None,
     ) -> NativeClient: ...
     @property

@@ -134,7 +134,7 @@ def test_closed_client_raises(sandbox: Sandbox) -> None:
 def test_api_key_and_oauth_rejected(sandbox: Sandbox) -> None:
     with pytest.raises(realtime_finance.ConfigurationError) as caught:
         sandbox.client(client_id=sandbox.client_id, client_secret=sandbox.client_secret)
-    assert "api_key" in caught.value.message
+    assert "client_id" in caught.value.message
 
 
 def test_unreadable_ca_cert(sandbox: Sandbox) -> None:

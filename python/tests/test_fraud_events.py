@@ -54,6 +54,7 @@ def test_endpoint_create_fields(client: Client) -> None:
         url="http://127.0.0.1:9/fields", enabled_events=["payment.succeeded"], description="fields"
     )
     assert endpoint.id.startswith("we_")
+    assert endpoint.object == "webhook_endpoint"
     assert endpoint.enabled_events == ["payment.succeeded"]
     assert endpoint.description == "fields"
     assert endpoint.status == "enabled"

@@ -35,7 +35,7 @@ def test_oauth_client_secret_post(sandbox: Sandbox) -> None:
         api_key=None,
         client_id=sandbox.client_id,
         client_secret=sandbox.client_secret,
-        auth_method="client_secret_post",
+        client_auth_method="client_secret_post",
     ) as client:
         assert next(client.transactions.list(limit=1)).id.startswith("txn_")
 

@@ -46,6 +46,35 @@ def test_unknown_environment(sandbox: Sandbox) -> None:
     assert "staging" in caught.value.message
 
 
+def test_api_key_with_scopes(sandbox: Sandbox) -> None:
+    with pytest.raises(realtime_finance.ConfigurationError) as caught:
+        sandbox.client(scopes=["payments:read"])
+    assert "scopes" in caught.value.message
+
+
+def test_client_id_without_secret(sandbox: Sandbox) -> None:
+    with pytest.raises(realtime_finance.ConfigurationError) as caught:
+        realtime_finance.Client(client_id=sandbox.client_id, base_url=sandbox.base_url)
+    assert "client secret" in caught.value.message
+
+
+def test_unknown_client_auth_method(sandbox: Sandbox) -> None:
+    with pytest.raises(realtime_finance.ConfigurationError) as caught:
+        realtime_finance.Client(
+            client_id=sandbox.client_id,
+            client_secret=sandbox.client_secret,
+            client_auth_method="private_key_jwt",  # type: ignore[arg-type]
+            base_url=sandbox.base_url,
+        )
+    assert "client_auth_method" in caught.value.message
+
+
+def test_negative_connect_timeout(sandbox: Sandbox) -> None:
+    with pytest.raises(realtime_finance.ConfigurationError) as caught:
+        sandbox.client(connect_timeout=-1)
+    assert "connect_timeout" in caught.value.message
+
+
 def test_custom_ca_over_tls(tls_sandbox: Sandbox) -> None:
     assert tls_sandbox.base_url.startswith("https://")
     assert tls_sandbox.ca_cert is not None

@@ -26,6 +26,11 @@ def test_to_dict_is_wire_form(client: Client) -> None:
     assert set(data) >= {"currency", "status", "direction", "account", "created"}
 
 
+def test_object_attribute_from_core(client: Client) -> None:
+    transaction = next(client.transactions.list(limit=1))
+    assert transaction.object == "transaction"
+
+
 def test_repr_names_fields(client: Client) -> None:
     transaction = next(client.transactions.list(limit=1))
     text = repr(transaction)

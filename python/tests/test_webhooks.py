@@ -42,6 +42,7 @@ def test_verify_independent_signature() -> None:
     assert event.id == "evt_test_0001"
     assert event.type == "payment.succeeded"
     assert event.data.object["amount"] == 2500
+    assert event.object == "event"
 
 
 def test_verify_bytes_and_mixed_case() -> None:

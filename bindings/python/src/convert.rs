@@ -5,8 +5,6 @@
 //! back as the core's `Serialize` structs and become plain Python
 //! dictionaries, which `realtime_finance` wraps in typed classes.
 
-use std::time::Duration;
-
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{
@@ -183,14 +181,6 @@ pub(crate) fn serialize<T: serde::Serialize>(value: &T) -> Result<Value, Error> 
     })
 }
 
-/// Converts seconds given as a Python float into a `Duration`; the message
-/// names `setting` when `seconds` is negative, NaN or too large.
-pub(crate) fn duration_from_seconds(setting: &str, seconds: f64) -> Result<Duration, String> {
-    Duration::try_from_secs_f64(seconds).map_err(|_| {
-        format!("{setting} must be a non-negative, finite number of seconds, got {seconds}")
-    })
-}
-
 /// Builds the per-call options of the core from keyword arguments.
 ///
 /// Errors (`InvalidRequest`, `param` set to `timeout`): a negative or
@@ -201,9 +191,9 @@ pub(crate) fn request_options(
     timeout: Option<f64>,
 ) -> Result<RequestOptions, Error> {
     let timeout = timeout
-        .map(|seconds| duration_from_seconds("timeout", seconds))
+        .map(|seconds| realtime_finance::duration_from_seconds("timeout", seconds))
         .transpose()
-        .map_err(|message| Error::invalid_param("timeout", message))?;
+        .map_err(|error| Error::invalid_param("timeout", error.message()))?;
     Ok(RequestOptions {
         idempotency_key,
         max_retries,

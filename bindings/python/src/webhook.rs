@@ -2,7 +2,7 @@
 //! core's.
 
 use pyo3::prelude::*;
-use realtime_finance::{Error, SecretString, Webhook};
+use realtime_finance::{SecretString, Webhook};
 
 use crate::{convert, errors};
 
@@ -23,8 +23,7 @@ pub(crate) fn verify_webhook(
     tolerance: f64,
 ) -> PyResult<Py<PyAny>> {
     let verified = (|| {
-        let tolerance =
-            convert::duration_from_seconds("tolerance", tolerance).map_err(Error::configuration)?;
+        let tolerance = realtime_finance::duration_from_seconds("tolerance", tolerance)?;
         let secrets = secrets.into_iter().map(SecretString::new).collect();
         let webhook = Webhook::new(secrets)?.with_tolerance(tolerance);
         let event = webhook.verify(
