@@ -22,8 +22,10 @@ if ! command -v javac >/dev/null || ! command -v mvn >/dev/null || [ "$(java_maj
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null
 fi
-java -version 2>&1 | head -1
-mvn -v | head -1
+# sed reads to the end, where head would close the pipe early and fail the
+# script under pipefail when mvn is still writing (mvn reports Broken pipe).
+java -version 2>&1 | sed -n 1p
+mvn -v | sed -n 1p
 
 echo "== java: native library, bindings generator and sandbox (dev profile)"
 cd "$repo"

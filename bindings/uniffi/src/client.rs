@@ -1,13 +1,14 @@
 //! The client object: a blocking export per API call, an async twin for each
 //! call that sends a request, and list calls that return pagers.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use realtime_finance::{
-    runtime, ClientAuthMethod, ClientCredentials, CreateFraudAssessmentParams, CreatePaymentParams,
-    CreateWebhookEndpointParams, Environment, Error, ListEventsParams, ListPaymentsParams,
-    ListTransactionsParams, RequestOptions, SecretString,
+    runtime, ClientOptions, CreateFraudAssessmentParams, CreatePaymentParams,
+    CreateWebhookEndpointParams, ListEventsParams, ListPaymentsParams, ListTransactionsParams,
+    RequestOptions, SecretString,
 };
 
 use crate::error::{join_error, parse_params, FfiError};
@@ -17,33 +18,26 @@ use crate::types::{
     FfiWebhookEndpoint,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum FfiEnvironment {
-    Sandbox,
-    Live,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum FfiClientAuthMethod {
-    ClientSecretBasic,
-    ClientSecretPost,
-}
-
 /// The client settings without the secrets, which travel as separate
-/// constructor arguments so that no generated record contains them. Every
-/// `None` leaves the core's default (or environment variable) in force.
+/// constructor arguments so that no generated record contains them. Each
+/// field is the core's [`ClientOptions`] field of the same name; `None`
+/// leaves the environment variable or the core's default in force.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct FfiClientConfig {
     pub client_id: Option<String>,
-    pub scopes: Vec<String>,
+    pub scopes: Option<Vec<String>>,
     pub token_url: Option<String>,
-    pub client_auth_method: Option<FfiClientAuthMethod>,
-    pub environment: Option<FfiEnvironment>,
+    /// `"client_secret_basic"` or `"client_secret_post"`.
+    pub client_auth_method: Option<String>,
+    /// `"sandbox"` or `"live"`.
+    pub environment: Option<String>,
     pub base_url: Option<String>,
     pub timeout: Option<Duration>,
     pub connect_timeout: Option<Duration>,
     pub max_retries: Option<i64>,
-    pub ca_certificate_pem: Option<Vec<u8>>,
+    /// Path of a PEM file, which the core reads.
+    pub ca_cert_path: Option<String>,
+    pub ca_cert_pem: Option<Vec<u8>>,
     /// `false` makes the core ignore the `REALTIME_FINANCE_*` variables.
     pub read_environment: bool,
     /// The JVM's `java.version`, for the `User-Agent`.
@@ -86,67 +80,33 @@ where
 impl NativeClient {
     /// Builds a client; sends no request.
     ///
-    /// Errors (`Configuration`): whatever the core's builder rejects, a
-    /// `client_id` without a `client_secret` (or the reverse), or a negative
-    /// `max_retries`.
+    /// Errors (`Configuration`): whatever [`ClientOptions::build`] rejects,
+    /// or a negative `max_retries`.
     #[uniffi::constructor]
     pub fn new(
         config: FfiClientConfig,
         api_key: Option<String>,
         client_secret: Option<String>,
     ) -> Result<Arc<NativeClient>, FfiError> {
-        let mut builder = realtime_finance::Client::builder().language("java", config.java_version);
-        if !config.read_environment {
-            builder = builder.ignore_environment_variables();
-        }
-        if let Some(key) = api_key {
-            builder = builder.api_key(SecretString::new(key));
-        }
-        match (config.client_id, client_secret) {
-            (Some(client_id), Some(client_secret)) => {
-                builder = builder.client_credentials(ClientCredentials {
-                    client_id,
-                    client_secret: SecretString::new(client_secret),
-                    scopes: config.scopes,
-                    token_url: config.token_url,
-                    auth_method: match config.client_auth_method {
-                        Some(FfiClientAuthMethod::ClientSecretPost) => ClientAuthMethod::ClientSecretPost,
-                        Some(FfiClientAuthMethod::ClientSecretBasic) => ClientAuthMethod::ClientSecretBasic,
-                        None => ClientAuthMethod::default(),
-                    },
-                });
-            }
-            (None, None) => {}
-            _ => {
-                return Err(Error::configuration(
-                    "OAuth client credentials need both a client id and a client secret; pass both or neither",
-                )
-                .into())
-            }
-        }
-        if let Some(environment) = config.environment {
-            builder = builder.environment(match environment {
-                FfiEnvironment::Sandbox => Environment::Sandbox,
-                FfiEnvironment::Live => Environment::Live,
-            });
-        }
-        if let Some(base_url) = config.base_url {
-            builder = builder.base_url(base_url);
-        }
-        if let Some(timeout) = config.timeout {
-            builder = builder.timeout(timeout);
-        }
-        if let Some(timeout) = config.connect_timeout {
-            builder = builder.connect_timeout(timeout);
-        }
-        if let Some(max_retries) = config.max_retries {
-            builder = builder.max_retries(to_max_retries(max_retries)?);
-        }
-        if let Some(pem) = config.ca_certificate_pem {
-            builder = builder.ca_certificate_pem(pem);
-        }
+        let options = ClientOptions {
+            api_key: api_key.map(SecretString::new),
+            client_id: config.client_id,
+            client_secret: client_secret.map(SecretString::new),
+            scopes: config.scopes,
+            token_url: config.token_url,
+            client_auth_method: config.client_auth_method,
+            environment: config.environment,
+            base_url: config.base_url,
+            timeout: config.timeout,
+            connect_timeout: config.connect_timeout,
+            max_retries: config.max_retries.map(to_max_retries).transpose()?,
+            ca_cert_path: config.ca_cert_path.map(PathBuf::from),
+            ca_cert_pem: config.ca_cert_pem,
+            language: Some(("java".to_owned(), config.java_version)),
+            ignore_environment: !config.read_environment,
+        };
         Ok(Arc::new(NativeClient {
-            client: builder.build()?,
+            client: options.build()?,
         }))
     }
 

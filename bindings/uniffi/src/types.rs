@@ -56,6 +56,8 @@ pub enum FfiTransactionDirection {
 
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct FfiTransaction {
+    /// The API's type name (its `object` field), as the core returns it.
+    pub object: String,
     pub id: String,
     pub amount: i64,
     pub currency: String,
@@ -70,6 +72,7 @@ pub struct FfiTransaction {
 impl From<core::Transaction> for FfiTransaction {
     fn from(value: core::Transaction) -> Self {
         FfiTransaction {
+            object: value.object,
             id: value.id,
             amount: value.amount,
             currency: value.currency,
@@ -101,6 +104,8 @@ pub enum FfiPaymentStatus {
 
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct FfiPayment {
+    /// The API's type name (its `object` field), as the core returns it.
+    pub object: String,
     pub id: String,
     pub amount: i64,
     pub currency: String,
@@ -117,6 +122,7 @@ pub struct FfiPayment {
 impl From<core::Payment> for FfiPayment {
     fn from(value: core::Payment) -> Self {
         FfiPayment {
+            object: value.object,
             id: value.id,
             amount: value.amount,
             currency: value.currency,
@@ -152,6 +158,8 @@ pub struct FfiFraudReason {
 
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct FfiFraudAssessment {
+    /// The API's type name (its `object` field), as the core returns it.
+    pub object: String,
     pub id: String,
     pub risk_score: i32,
     pub decision: FfiFraudDecision,
@@ -167,6 +175,7 @@ pub struct FfiFraudAssessment {
 impl From<core::FraudAssessment> for FfiFraudAssessment {
     fn from(value: core::FraudAssessment) -> Self {
         FfiFraudAssessment {
+            object: value.object,
             id: value.id,
             risk_score: i32::from(value.risk_score),
             decision: match value.decision {
@@ -196,6 +205,8 @@ impl From<core::FraudAssessment> for FfiFraudAssessment {
 /// its type depends on `event_type`, and new event types must still arrive.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct FfiEvent {
+    /// The API's type name (its `object` field), as the core returns it.
+    pub object: String,
     pub id: String,
     pub event_type: String,
     pub created: i64,
@@ -205,6 +216,7 @@ pub struct FfiEvent {
 impl From<core::Event> for FfiEvent {
     fn from(value: core::Event) -> Self {
         FfiEvent {
+            object: value.object,
             id: value.id,
             event_type: value.event_type,
             created: value.created,
@@ -218,6 +230,8 @@ impl From<core::Event> for FfiEvent {
 /// No `Debug`, so the secret cannot reach a log by accident.
 #[derive(Clone, uniffi::Record)]
 pub struct FfiWebhookEndpoint {
+    /// The API's type name (its `object` field), as the core returns it.
+    pub object: String,
     pub id: String,
     pub url: String,
     pub enabled_events: Vec<String>,
@@ -230,6 +244,7 @@ pub struct FfiWebhookEndpoint {
 impl From<core::WebhookEndpoint> for FfiWebhookEndpoint {
     fn from(value: core::WebhookEndpoint) -> Self {
         FfiWebhookEndpoint {
+            object: value.object,
             id: value.id,
             url: value.url,
             enabled_events: value.enabled_events,

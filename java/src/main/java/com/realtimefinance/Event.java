@@ -8,12 +8,14 @@ import java.util.Objects;
  * verified webhook ({@link Webhook#verify}). Immutable.
  */
 public final class Event {
+    private final String object;
     private final String id;
     private final String type;
     private final long created;
     private final String dataObjectJson;
 
-    Event(String id, String type, long created, String dataObjectJson) {
+    Event(String object, String id, String type, long created, String dataObjectJson) {
+        this.object = object;
         this.id = id;
         this.type = type;
         this.created = created;
@@ -22,10 +24,16 @@ public final class Event {
 
     static Event fromNative(FfiEvent value) {
         return new Event(
+                value.getObject(),
                 value.getId(),
                 value.getEventType(),
                 value.getCreated(),
                 value.getDataObjectJson());
+    }
+
+    /** Returns the API's type name, {@code "event"}, from the {@code object} field of the response. */
+    public String getObject() {
+        return object;
     }
 
     /** Returns the {@code evt_} id; also the {@code webhook-id} of its deliveries. */
@@ -57,7 +65,8 @@ public final class Event {
             return false;
         }
         Event that = (Event) other;
-        return Objects.equals(id, that.id)
+        return Objects.equals(object, that.object)
+                && Objects.equals(id, that.id)
                 && Objects.equals(type, that.type)
                 && created == that.created
                 && Objects.equals(dataObjectJson, that.dataObjectJson);
@@ -65,13 +74,14 @@ public final class Event {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, type, created, dataObjectJson);
+        return Objects.hash(object, id, type, created, dataObjectJson);
     }
 
     @Override
     public String toString() {
         return "Event{"
                 + "id=" + quote(id)
+                + ", object=" + quote(object)
                 + ", type=" + quote(type)
                 + ", created=" + created
                 + ", dataObjectJson=" + quote(dataObjectJson)

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
  * The fraud engine's verdict on a prospective or existing payment. Immutable.
  */
 public final class FraudAssessment {
+    private final String object;
     private final String id;
     private final int riskScore;
     private final FraudDecision decision;
@@ -20,7 +21,8 @@ public final class FraudAssessment {
     private final String payment;
     private final long created;
 
-    FraudAssessment(String id, int riskScore, FraudDecision decision, List<FraudReason> reasons, long amount, String currency, String sourceAccount, String destinationAccount, String payment, long created) {
+    FraudAssessment(String object, String id, int riskScore, FraudDecision decision, List<FraudReason> reasons, long amount, String currency, String sourceAccount, String destinationAccount, String payment, long created) {
+        this.object = object;
         this.id = id;
         this.riskScore = riskScore;
         this.decision = decision;
@@ -35,6 +37,7 @@ public final class FraudAssessment {
 
     static FraudAssessment fromNative(FfiFraudAssessment value) {
         return new FraudAssessment(
+                value.getObject(),
                 value.getId(),
                 value.getRiskScore(),
                 FraudDecision.valueOf(value.getDecision().name()),
@@ -45,6 +48,11 @@ public final class FraudAssessment {
                 value.getDestinationAccount(),
                 value.getPayment(),
                 value.getCreated());
+    }
+
+    /** Returns the API's type name, {@code "fraud_assessment"}, from the {@code object} field of the response. */
+    public String getObject() {
+        return object;
     }
 
     /** Returns the {@code fa_} id. */
@@ -106,7 +114,8 @@ public final class FraudAssessment {
             return false;
         }
         FraudAssessment that = (FraudAssessment) other;
-        return Objects.equals(id, that.id)
+        return Objects.equals(object, that.object)
+                && Objects.equals(id, that.id)
                 && riskScore == that.riskScore
                 && Objects.equals(decision, that.decision)
                 && Objects.equals(reasons, that.reasons)
@@ -120,13 +129,14 @@ public final class FraudAssessment {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, riskScore, decision, reasons, amount, currency, sourceAccount, destinationAccount, payment, created);
+        return Objects.hash(object, id, riskScore, decision, reasons, amount, currency, sourceAccount, destinationAccount, payment, created);
     }
 
     @Override
     public String toString() {
         return "FraudAssessment{"
                 + "id=" + quote(id)
+                + ", object=" + quote(object)
                 + ", riskScore=" + riskScore
                 + ", decision=" + decision
                 + ", reasons=" + reasons

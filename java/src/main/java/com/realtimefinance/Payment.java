@@ -10,6 +10,7 @@ import java.util.TreeMap;
  * A transfer of money between two accounts. Immutable.
  */
 public final class Payment {
+    private final String object;
     private final String id;
     private final long amount;
     private final String currency;
@@ -22,7 +23,8 @@ public final class Payment {
     private final long created;
     private final Long canceledAt;
 
-    Payment(String id, long amount, String currency, PaymentStatus status, String sourceAccount, String destinationAccount, String description, Map<String, String> metadata, String failureCode, long created, Long canceledAt) {
+    Payment(String object, String id, long amount, String currency, PaymentStatus status, String sourceAccount, String destinationAccount, String description, Map<String, String> metadata, String failureCode, long created, Long canceledAt) {
+        this.object = object;
         this.id = id;
         this.amount = amount;
         this.currency = currency;
@@ -38,6 +40,7 @@ public final class Payment {
 
     static Payment fromNative(FfiPayment value) {
         return new Payment(
+                value.getObject(),
                 value.getId(),
                 value.getAmount(),
                 value.getCurrency(),
@@ -49,6 +52,11 @@ public final class Payment {
                 value.getFailureCode(),
                 value.getCreated(),
                 value.getCanceledAt());
+    }
+
+    /** Returns the API's type name, {@code "payment"}, from the {@code object} field of the response. */
+    public String getObject() {
+        return object;
     }
 
     /** Returns the {@code pay_} id. */
@@ -115,7 +123,8 @@ public final class Payment {
             return false;
         }
         Payment that = (Payment) other;
-        return Objects.equals(id, that.id)
+        return Objects.equals(object, that.object)
+                && Objects.equals(id, that.id)
                 && amount == that.amount
                 && Objects.equals(currency, that.currency)
                 && Objects.equals(status, that.status)
@@ -130,13 +139,14 @@ public final class Payment {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, amount, currency, status, sourceAccount, destinationAccount, description, metadata, failureCode, created, canceledAt);
+        return Objects.hash(object, id, amount, currency, status, sourceAccount, destinationAccount, description, metadata, failureCode, created, canceledAt);
     }
 
     @Override
     public String toString() {
         return "Payment{"
                 + "id=" + quote(id)
+                + ", object=" + quote(object)
                 + ", amount=" + amount
                 + ", currency=" + quote(currency)
                 + ", status=" + status

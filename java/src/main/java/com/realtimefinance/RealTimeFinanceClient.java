@@ -1,17 +1,14 @@
 package com.realtimefinance;
 
 import com.realtimefinance.internal.NativeLibrary;
-import com.realtimefinance.internal.ffi.FfiClientAuthMethod;
 import com.realtimefinance.internal.ffi.FfiClientConfig;
-import com.realtimefinance.internal.ffi.FfiEnvironment;
 import com.realtimefinance.internal.ffi.NativeClient;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -132,7 +129,7 @@ public final class RealTimeFinanceClient implements AutoCloseable {
         private String apiKey;
         private String clientId;
         private String clientSecret;
-        private List<String> scopes = List.of();
+        private List<String> scopes;
         private String tokenUrl;
         private ClientAuthMethod clientAuthMethod;
         private Environment environment;
@@ -146,18 +143,20 @@ public final class RealTimeFinanceClient implements AutoCloseable {
 
         private Builder() {}
 
-        /** Authenticates with a secret API key ({@code sk_test_...} or {@code sk_live_...}), replacing OAuth credentials. */
+        /**
+         * Authenticates with a secret API key ({@code sk_test_...} or {@code sk_live_...}). {@link #build()}
+         * rejects an API key together with any OAuth setting.
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
-            this.clientId = null;
-            this.clientSecret = null;
             return this;
         }
 
         /**
          * Authenticates with OAuth 2.0 client credentials (RFC 6749 section
-         * 4.4), replacing an API key. The core fetches, caches and refreshes
-         * access tokens, with one token request at a time per client.
+         * 4.4). The core fetches, caches and refreshes access tokens, with
+         * one token request at a time per client. {@link #build()} rejects
+         * these together with an API key.
          *
          * @param scopes the scopes to request; empty requests the client's default set
          */
@@ -165,7 +164,6 @@ public final class RealTimeFinanceClient implements AutoCloseable {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
             this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
             this.scopes = List.copyOf(scopes);
-            this.apiKey = null;
             return this;
         }
 
@@ -232,7 +230,7 @@ public final class RealTimeFinanceClient implements AutoCloseable {
             return this;
         }
 
-        /** Trusts the PEM certificate (or bundle) in this file, in addition to the system roots. Read by {@link #build()}. */
+        /** Trusts the PEM certificate (or bundle) in this file, in addition to the system roots. The core reads it in {@link #build()}. */
         public Builder caCertificate(Path caCertificate) {
             this.caCertificate = caCertificate;
             this.caCertificatePem = null;
@@ -250,36 +248,29 @@ public final class RealTimeFinanceClient implements AutoCloseable {
          * Validates the settings and builds the client; sends no request.
          * Loads the native library on first use.
          *
-         * @throws ConfigurationException for missing credentials, a
-         *     publishable key, an {@code http} URL on a non-loopback host, a
-         *     key for the wrong environment, a negative retry count, or an
-         *     unreadable or invalid CA certificate
+         * @throws ConfigurationException for missing credentials, an API key
+         *     together with OAuth settings, a publishable key, an {@code http}
+         *     URL on a non-loopback host, a key for the wrong environment, a
+         *     negative retry count, or an unreadable or invalid CA certificate
          * @throws UnsatisfiedLinkError when the jar has no native library for
          *     this platform
          */
         public RealTimeFinanceClient build() {
             NativeLibrary.ensureLoaded();
-            byte[] pem = caCertificatePem;
-            if (caCertificate != null) {
-                try {
-                    pem = Files.readAllBytes(caCertificate);
-                } catch (IOException e) {
-                    throw new ConfigurationException(new ErrorDetails("configuration", "failed to read the CA "
-                            + "certificate file " + caCertificate + " (" + e + "); pass the path of a readable PEM file",
-                            null, null, null, null, null));
-                }
-            }
+            // The core takes the API's names, such as "client_secret_post",
+            // which are the enum constants' names in lower case.
             FfiClientConfig config = new FfiClientConfig(
                     clientId,
                     scopes,
                     tokenUrl,
-                    clientAuthMethod == null ? null : FfiClientAuthMethod.valueOf(clientAuthMethod.name()),
-                    environment == null ? null : FfiEnvironment.valueOf(environment.name()),
+                    clientAuthMethod == null ? null : clientAuthMethod.name().toLowerCase(Locale.ROOT),
+                    environment == null ? null : environment.name().toLowerCase(Locale.ROOT),
                     baseUrl,
                     timeout,
                     connectTimeout,
                     maxRetries == null ? null : maxRetries.longValue(),
-                    pem,
+                    caCertificate == null ? null : caCertificate.toString(),
+                    caCertificatePem,
                     readEnvironment,
                     System.getProperty("java.version"));
             NativeClient nativeClient = Errors.call(() -> new NativeClient(config, apiKey, clientSecret));

@@ -7,6 +7,7 @@ import java.util.Objects;
  * A posted or pending movement of money on an account. Immutable.
  */
 public final class Transaction {
+    private final String object;
     private final String id;
     private final long amount;
     private final String currency;
@@ -17,7 +18,8 @@ public final class Transaction {
     private final String description;
     private final long created;
 
-    Transaction(String id, long amount, String currency, TransactionStatus status, TransactionDirection direction, String account, String counterparty, String description, long created) {
+    Transaction(String object, String id, long amount, String currency, TransactionStatus status, TransactionDirection direction, String account, String counterparty, String description, long created) {
+        this.object = object;
         this.id = id;
         this.amount = amount;
         this.currency = currency;
@@ -31,6 +33,7 @@ public final class Transaction {
 
     static Transaction fromNative(FfiTransaction value) {
         return new Transaction(
+                value.getObject(),
                 value.getId(),
                 value.getAmount(),
                 value.getCurrency(),
@@ -40,6 +43,11 @@ public final class Transaction {
                 value.getCounterparty(),
                 value.getDescription(),
                 value.getCreated());
+    }
+
+    /** Returns the API's type name, {@code "transaction"}, from the {@code object} field of the response. */
+    public String getObject() {
+        return object;
     }
 
     /** Returns the {@code txn_} id. */
@@ -96,7 +104,8 @@ public final class Transaction {
             return false;
         }
         Transaction that = (Transaction) other;
-        return Objects.equals(id, that.id)
+        return Objects.equals(object, that.object)
+                && Objects.equals(id, that.id)
                 && amount == that.amount
                 && Objects.equals(currency, that.currency)
                 && Objects.equals(status, that.status)
@@ -109,13 +118,14 @@ public final class Transaction {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, amount, currency, status, direction, account, counterparty, description, created);
+        return Objects.hash(object, id, amount, currency, status, direction, account, counterparty, description, created);
     }
 
     @Override
     public String toString() {
         return "Transaction{"
                 + "id=" + quote(id)
+                + ", object=" + quote(object)
                 + ", amount=" + amount
                 + ", currency=" + quote(currency)
                 + ", status=" + status

@@ -10,6 +10,7 @@ import java.util.Objects;
  * <p>{@link #toString()} shows only the secret's {@code whsec_} prefix.
  */
 public final class WebhookEndpoint {
+    private final String object;
     private final String id;
     private final String url;
     private final List<String> enabledEvents;
@@ -18,7 +19,8 @@ public final class WebhookEndpoint {
     private final String status;
     private final long created;
 
-    WebhookEndpoint(String id, String url, List<String> enabledEvents, String description, String secret, String status, long created) {
+    WebhookEndpoint(String object, String id, String url, List<String> enabledEvents, String description, String secret, String status, long created) {
+        this.object = object;
         this.id = id;
         this.url = url;
         this.enabledEvents = enabledEvents;
@@ -30,6 +32,7 @@ public final class WebhookEndpoint {
 
     static WebhookEndpoint fromNative(FfiWebhookEndpoint value) {
         return new WebhookEndpoint(
+                value.getObject(),
                 value.getId(),
                 value.getUrl(),
                 List.copyOf(value.getEnabledEvents()),
@@ -37,6 +40,11 @@ public final class WebhookEndpoint {
                 value.getSecret(),
                 value.getStatus(),
                 value.getCreated());
+    }
+
+    /** Returns the API's type name, {@code "webhook_endpoint"}, from the {@code object} field of the response. */
+    public String getObject() {
+        return object;
     }
 
     /** Returns the {@code we_} id. */
@@ -83,7 +91,8 @@ public final class WebhookEndpoint {
             return false;
         }
         WebhookEndpoint that = (WebhookEndpoint) other;
-        return Objects.equals(id, that.id)
+        return Objects.equals(object, that.object)
+                && Objects.equals(id, that.id)
                 && Objects.equals(url, that.url)
                 && Objects.equals(enabledEvents, that.enabledEvents)
                 && Objects.equals(description, that.description)
@@ -94,13 +103,14 @@ public final class WebhookEndpoint {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, url, enabledEvents, description, secret, status, created);
+        return Objects.hash(object, id, url, enabledEvents, description, secret, status, created);
     }
 
     @Override
     public String toString() {
         return "WebhookEndpoint{"
                 + "id=" + quote(id)
+                + ", object=" + quote(object)
                 + ", url=" + quote(url)
                 + ", enabledEvents=" + enabledEvents
                 + ", description=" + quote(description)

@@ -59,6 +59,16 @@ class ErrorsTest {
     }
 
     @Test
+    void apiKeyWithOauthIsConfigurationError() {
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> sandbox.clientBuilder()
+                .apiKey(sandbox.secretKey())
+                .oauthClientCredentials(sandbox.clientId(), sandbox.clientSecret())
+                .build());
+
+        assertTrue(error.getMessage().contains("client_id"), error.getMessage());
+    }
+
+    @Test
     void negativeMaxRetriesIsConfigurationError() {
         ConfigurationException error = assertThrows(ConfigurationException.class,
                 () -> sandbox.clientBuilder().apiKey(sandbox.secretKey()).maxRetries(-1).build());

@@ -77,17 +77,21 @@ class OAuthTest {
     /**
      * 64 blocking threads and 200 futures all call right after the cached
      * token reaches its refresh time, and the core must send one token
-     * request for all of them. The core refreshes a 4 s token 2 s before it
-     * expires, so the burst has about 2 s before a second refresh is due.
+     * request for all of them. The core refreshes a token a tenth of its
+     * lifetime (at least 1 s) plus 1 s before it expires, but at most half
+     * its lifetime before: 2 s early for a 10 s token. So the first token
+     * is due after 8 s, and the burst then has 8 s until the new token is
+     * due too. A shorter lifetime would shorten both waits, and a burst on
+     * a loaded 2-core machine can outlast a 2 s window.
      */
     @Test
     void burstAtExpiryMakesOneTokenRequest() throws Exception {
-        JsonNode credentials = sandbox.createOauthClient(4, "transactions:read");
+        JsonNode credentials = sandbox.createOauthClient(10, "transactions:read");
         String clientId = credentials.get("client_id").asText();
         ExecutorService threads = Executors.newFixedThreadPool(64);
         try (RealTimeFinanceClient client = oauthClient(credentials)) {
             client.transactions().retrieve(transactionId);
-            Thread.sleep(2200);
+            Thread.sleep(8200);
             long before = tokenRequests(clientId);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Transaction>> blocking = new ArrayList<>();
@@ -98,6 +102,7 @@ class OAuthTest {
                 }));
             }
 
+            long burstStart = System.nanoTime();
             start.countDown();
             List<CompletableFuture<Transaction>> futures = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
@@ -109,8 +114,10 @@ class OAuthTest {
             for (CompletableFuture<Transaction> result : futures) {
                 assertEquals(transactionId, result.get(60, TimeUnit.SECONDS).getId());
             }
+            long burstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - burstStart);
 
-            assertEquals(before + 1, tokenRequests(clientId));
+            assertEquals(before + 1, tokenRequests(clientId),
+                    "token requests during a burst of " + burstMillis + " ms (the new token is due after 8000 ms)");
         } finally {
             threads.shutdownNow();
         }

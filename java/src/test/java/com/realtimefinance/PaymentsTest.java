@@ -45,6 +45,7 @@ class PaymentsTest {
                 .build());
 
         assertTrue(created.getId().startsWith("pay_"), created.getId());
+        assertEquals("payment", created.getObject());
         assertEquals(2500, created.getAmount());
         assertEquals(PaymentStatus.PENDING, created.getStatus());
         assertEquals("Invoice 42", created.getDescription());

@@ -41,6 +41,7 @@ class ResourcesTest {
         FraudAssessment result = client.fraud().assess(assessment("acct_java_fraud_ok").build());
 
         assertTrue(result.getId().startsWith("fa_"), result.getId());
+        assertEquals("fraud_assessment", result.getObject());
         assertEquals(FraudDecision.APPROVE, result.getDecision());
         assertTrue(result.getRiskScore() < 40, "risk score " + result.getRiskScore());
     }
@@ -78,6 +79,7 @@ class ResourcesTest {
                 .collect(Collectors.toList());
 
         assertTrue(events.stream().allMatch(event -> event.getType().equals("payment.created")));
+        assertTrue(events.stream().allMatch(event -> event.getObject().equals("event")));
         assertTrue(events.stream().anyMatch(event -> event.getDataObjectJson().contains(payment.getId())),
                 "no payment.created event for " + payment.getId());
     }
@@ -91,6 +93,7 @@ class ResourcesTest {
                 .build());
 
         assertTrue(endpoint.getId().startsWith("we_"), endpoint.getId());
+        assertEquals("webhook_endpoint", endpoint.getObject());
         assertTrue(endpoint.getSecret().startsWith("whsec_"));
         assertEquals(List.of("payment.succeeded"), endpoint.getEnabledEvents());
         assertEquals("enabled", endpoint.getStatus());

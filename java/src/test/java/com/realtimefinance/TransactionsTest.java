@@ -44,6 +44,7 @@ class TransactionsTest {
         assertEquals(listed, fetched);
         assertEquals(listed.hashCode(), fetched.hashCode());
         assertTrue(fetched.getId().startsWith("txn_"), fetched.getId());
+        assertEquals("transaction", fetched.getObject());
         assertTrue(fetched.getAmount() > 0, "amount " + fetched.getAmount());
         assertEquals(3, fetched.getCurrency().length(), fetched.getCurrency());
     }

@@ -12,7 +12,7 @@ final class Wire {
     static Map<String, Object> of(Transaction value) {
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("id", value.getId());
-        wire.put("object", "transaction");
+        wire.put("object", value.getObject());
         wire.put("amount", value.getAmount());
         wire.put("currency", value.getCurrency());
         wire.put("status", value.getStatus().getValue());
@@ -27,7 +27,7 @@ final class Wire {
     static Map<String, Object> of(Payment value) {
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("id", value.getId());
-        wire.put("object", "payment");
+        wire.put("object", value.getObject());
         wire.put("amount", value.getAmount());
         wire.put("currency", value.getCurrency());
         wire.put("status", value.getStatus().getValue());
@@ -44,7 +44,7 @@ final class Wire {
     static Map<String, Object> of(FraudAssessment value) {
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("id", value.getId());
-        wire.put("object", "fraud_assessment");
+        wire.put("object", value.getObject());
         wire.put("risk_score", value.getRiskScore());
         wire.put("decision", value.getDecision().getValue());
         List<Map<String, Object>> reasons = value.getReasons().stream()
@@ -63,7 +63,7 @@ final class Wire {
     static Map<String, Object> of(Event value) {
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("id", value.getId());
-        wire.put("object", "event");
+        wire.put("object", value.getObject());
         wire.put("type", value.getType());
         wire.put("created", value.getCreated());
         try {
@@ -77,7 +77,7 @@ final class Wire {
     static Map<String, Object> of(WebhookEndpoint value) {
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("id", value.getId());
-        wire.put("object", "webhook_endpoint");
+        wire.put("object", value.getObject());
         wire.put("url", value.getUrl());
         wire.put("enabled_events", value.getEnabledEvents());
         wire.put("description", value.getDescription());
