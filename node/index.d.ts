@@ -20,7 +20,11 @@ export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
  * `REALTIME_FINANCE_BASE_URL` environment variables.
  */
 export interface ClientOptions {
-  /** Secret API key, `sk_test_...` or `sk_live_...`. Mutually exclusive with `clientId`. */
+  /**
+   * Secret API key, `sk_test_...` or `sk_live_...`. Mutually exclusive with
+   * the OAuth settings `clientId`, `clientSecret`, `scopes`, `tokenUrl` and
+   * `clientAuthMethod`.
+   */
   apiKey?: string;
   /** OAuth 2.0 client id; needs `clientSecret`. */
   clientId?: string;
@@ -31,7 +35,7 @@ export interface ClientOptions {
   /** OAuth token endpoint; defaults to `{baseUrl}/v1/oauth/token`. */
   tokenUrl?: string;
   /** Defaults to `client_secret_basic`. */
-  authMethod?: ClientAuthMethod;
+  clientAuthMethod?: ClientAuthMethod;
   /** Send requests here (such as a local sandbox) instead of an environment's URL. `https` is required except on loopback hosts. */
   baseUrl?: string;
   /** Hosted environment, checked against the key's prefix. */

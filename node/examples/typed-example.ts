@@ -40,7 +40,7 @@ const oauthOptions: ClientOptions = {
   clientId: 'client_example',
   clientSecret: 'cs_test_example',
   scopes: ['transactions:read', 'payments:write'],
-  authMethod: 'client_secret_post',
+  clientAuthMethod: 'client_secret_post',
   tokenUrl: 'http://127.0.0.1:8787/v1/oauth/token',
   environment: 'sandbox',
   caCertPem: Buffer.from('-----BEGIN CERTIFICATE-----'),

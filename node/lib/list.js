@@ -3,27 +3,17 @@
 const { ConfigurationError, toError } = require('./errors');
 
 /**
- * Runs one addon call, resolves to `convert` applied to its result, and
- * converts what it throws or rejects with into the SDK's error classes.
- * `async`, so a synchronous throw also becomes a rejection, and the error's
- * stack shows the caller's `await` chain.
+ * Runs one addon call, resolves to its result, and converts what it throws
+ * or rejects with into the SDK's error classes. `async`, so a synchronous
+ * throw also becomes a rejection, and the error's stack shows the caller's
+ * `await` chain.
  */
-async function callNative(call, convert = (result) => result) {
-  let result;
+async function callNative(call) {
   try {
-    result = await call();
+    return await call();
   } catch (error) {
     throw toError(error);
   }
-  return convert(result);
-}
-
-/**
- * Returns a function that puts `object: type` in front of a result's fields,
- * unless the result already has an `object` field.
- */
-function withObjectType(type) {
-  return (result) => ({ object: type, ...result });
 }
 
 /**
@@ -42,16 +32,14 @@ function withObjectType(type) {
 class ListRequest {
   #openPaginator;
   #fetchFirstPage;
-  #toItem;
 
   /**
-   * `openPaginator` returns the addon's paginator, `fetchFirstPage` a
-   * promise of one page, and `toItem` converts each element.
+   * `openPaginator` returns the addon's paginator and `fetchFirstPage` a
+   * promise of one page.
    */
-  constructor(openPaginator, fetchFirstPage, toItem) {
+  constructor(openPaginator, fetchFirstPage) {
     this.#openPaginator = openPaginator;
     this.#fetchFirstPage = fetchFirstPage;
-    this.#toItem = toItem;
   }
 
   async *[Symbol.asyncIterator]() {
@@ -61,7 +49,7 @@ class ListRequest {
       if (page === null) {
         return;
       }
-      yield* page.map(this.#toItem);
+      yield* page;
     }
   }
 
@@ -88,12 +76,7 @@ class ListRequest {
 
   /** Makes `await list` resolve to the first page. */
   then(onFulfilled, onRejected) {
-    const firstPage = callNative(this.#fetchFirstPage, (page) => ({
-      object: 'list',
-      ...page,
-      data: page.data.map(this.#toItem),
-    }));
-    return firstPage.then(onFulfilled, onRejected);
+    return callNative(this.#fetchFirstPage).then(onFulfilled, onRejected);
   }
 
   catch(onRejected) {
@@ -105,4 +88,4 @@ class ListRequest {
   }
 }
 
-module.exports = { ListRequest, callNative, withObjectType };
+module.exports = { ListRequest, callNative };

@@ -1,12 +1,12 @@
 'use strict';
 
-const { ListRequest, callNative, withObjectType } = require('./list');
+const { ListRequest, callNative } = require('./list');
 
 // Each resource class calls the addon's NativeClient. Parameters keep the
 // API's snake_case names and cross into the core as JSON; per-call options
 // are `{ idempotencyKey, maxRetries, timeout }` with `timeout` in
-// milliseconds. Results get the API's `object` field back, which the core's
-// structs leave out, so they read as the API's wire form.
+// milliseconds. Results are the core's structs in the API's wire form,
+// `object` field included.
 
 class Transactions {
   #native;
@@ -16,14 +16,13 @@ class Transactions {
   }
 
   retrieve(id, options) {
-    return callNative(() => this.#native.retrieveTransaction(id, options), withObjectType('transaction'));
+    return callNative(() => this.#native.retrieveTransaction(id, options));
   }
 
   list(params, options) {
     return new ListRequest(
       () => this.#native.listTransactions(params, options),
       () => this.#native.listTransactionsPage(params, options),
-      withObjectType('transaction'),
     );
   }
 }
@@ -36,23 +35,22 @@ class Payments {
   }
 
   create(params, options) {
-    return callNative(() => this.#native.createPayment(params, options), withObjectType('payment'));
+    return callNative(() => this.#native.createPayment(params, options));
   }
 
   retrieve(id, options) {
-    return callNative(() => this.#native.retrievePayment(id, options), withObjectType('payment'));
+    return callNative(() => this.#native.retrievePayment(id, options));
   }
 
   list(params, options) {
     return new ListRequest(
       () => this.#native.listPayments(params, options),
       () => this.#native.listPaymentsPage(params, options),
-      withObjectType('payment'),
     );
   }
 
   cancel(id, options) {
-    return callNative(() => this.#native.cancelPayment(id, options), withObjectType('payment'));
+    return callNative(() => this.#native.cancelPayment(id, options));
   }
 }
 
@@ -64,7 +62,7 @@ class Fraud {
   }
 
   assess(params, options) {
-    return callNative(() => this.#native.assessFraud(params, options), withObjectType('fraud_assessment'));
+    return callNative(() => this.#native.assessFraud(params, options));
   }
 }
 
@@ -79,7 +77,6 @@ class Events {
     return new ListRequest(
       () => this.#native.listEvents(params, options),
       () => this.#native.listEventsPage(params, options),
-      withObjectType('event'),
     );
   }
 }
@@ -92,7 +89,7 @@ class WebhookEndpoints {
   }
 
   create(params, options) {
-    return callNative(() => this.#native.createWebhookEndpoint(params, options), withObjectType('webhook_endpoint'));
+    return callNative(() => this.#native.createWebhookEndpoint(params, options));
   }
 }
 

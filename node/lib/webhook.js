@@ -89,7 +89,7 @@ class Webhook {
     const body = toPayloadBuffer(payload);
     const headerList = toHeaderList(headers);
     try {
-      return { object: 'event', ...addon.verifyWebhook(body, headerList, this.#secrets, this.#tolerance) };
+      return addon.verifyWebhook(body, headerList, this.#secrets, this.#tolerance);
     } catch (error) {
       throw toError(error);
     }

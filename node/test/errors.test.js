@@ -55,6 +55,56 @@ test('unknown client option is ConfigurationError', () => {
   });
 });
 
+/** Returns the error that `new Client(options)` throws; fails when it throws none. */
+function constructionError(options) {
+  try {
+    new Client(options).close();
+  } catch (error) {
+    return error;
+  }
+  assert.fail('the client was built, but the options are invalid');
+}
+
+test('apiKey with clientId names client_id', () => {
+  const error = constructionError(sandbox.keyOptions({ clientId: sandbox.info.client_id }));
+  assert.ok(error instanceof ConfigurationError);
+  assert.match(error.message, /client_id/);
+});
+
+test('apiKey with scopes names scopes', () => {
+  const error = constructionError(sandbox.keyOptions({ scopes: ['payments:read'] }));
+  assert.ok(error instanceof ConfigurationError);
+  assert.match(error.message, /scopes/);
+});
+
+test('clientId without clientSecret is ConfigurationError', () => {
+  const error = constructionError({
+    clientId: sandbox.info.client_id,
+    baseUrl: sandbox.baseUrl,
+    ignoreEnvironmentVariables: true,
+  });
+  assert.ok(error instanceof ConfigurationError);
+  assert.match(error.message, /client secret/);
+});
+
+test('unknown clientAuthMethod is ConfigurationError', () => {
+  const error = constructionError(sandbox.oauthOptions({ clientAuthMethod: 'private_key_jwt' }));
+  assert.ok(error instanceof ConfigurationError);
+  assert.match(error.message, /"private_key_jwt"/);
+});
+
+test('unknown environment is ConfigurationError', () => {
+  const error = constructionError(sandbox.keyOptions({ environment: 'staging' }));
+  assert.ok(error instanceof ConfigurationError);
+  assert.match(error.message, /"staging"/);
+});
+
+test('negative connectTimeout names it', () => {
+  const error = constructionError(sandbox.keyOptions({ connectTimeout: -1 }));
+  assert.ok(error instanceof ConfigurationError);
+  assert.match(error.message, /connectTimeout/);
+});
+
 test('negative timeout is ConfigurationError', () => {
   assert.throws(() => new Client(sandbox.keyOptions({ timeout: -1 })), ConfigurationError);
 });

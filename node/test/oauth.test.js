@@ -101,7 +101,7 @@ test('token without scope is PermissionError', async () => {
 });
 
 test('client_secret_post authenticates', async () => {
-  const client = new Client(sandbox.oauthOptions({ authMethod: 'client_secret_post' }));
+  const client = new Client(sandbox.oauthOptions({ clientAuthMethod: 'client_secret_post' }));
   const page = await client.transactions.list({ limit: 1 });
 
   assert.equal(page.data.length, 1);

@@ -28,6 +28,7 @@ test('fraud assess approves a small payment', async () => {
   });
 
   assert.match(assessment.id, /^fa_/);
+  assert.equal(assessment.object, 'fraud_assessment');
   assert.equal(assessment.decision, 'approve');
   assert.ok(assessment.risk_score >= 0);
   assert.ok(assessment.risk_score < 40);
@@ -58,6 +59,7 @@ test('events list a created payment', async () => {
   const matching = events.filter((event) => event.data.object.id === payment.id);
   assert.equal(matching.length, 1);
   assert.equal(matching[0].type, 'payment.created');
+  assert.equal(matching[0].object, 'event');
   assert.match(matching[0].id, /^evt_/);
 });
 
@@ -82,6 +84,7 @@ test('webhook endpoint create returns its secret', async () => {
   });
 
   assert.match(endpoint.id, /^we_/);
+  assert.equal(endpoint.object, 'webhook_endpoint');
   assert.match(endpoint.secret, /^whsec_/);
   assert.deepEqual(endpoint.enabled_events, ['payment.succeeded']);
   assert.equal(endpoint.status, 'enabled');

@@ -58,6 +58,13 @@ test('verify accepts a string payload', () => {
   assert.equal(event.id, EVENT.id);
 });
 
+test('verified event has object event', () => {
+  const event = Webhook.verify(PAYLOAD, signedHeaders(PAYLOAD), SECRET);
+
+  assert.equal(event.object, 'event');
+  assert.equal(event.data.object.object, 'payment');
+});
+
 test('verify accepts a Fetch Headers object', () => {
   const headers = new Headers(signedHeaders(PAYLOAD));
   const event = Webhook.verify(PAYLOAD, headers, SECRET);

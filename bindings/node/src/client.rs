@@ -1,5 +1,6 @@
 //! `NativeClient`: the core's async client behind JSON-compatible methods.
 
+use std::path::PathBuf;
 use std::sync::RwLock;
 use std::time::Duration;
 
@@ -10,30 +11,25 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use realtime_finance::resources::params_from_json;
-use realtime_finance::{
-    Client, ClientAuthMethod, ClientBuilder, ClientCredentials, Environment, Error, RequestOptions,
-    SecretString,
-};
+use realtime_finance::{Client, ClientOptions, Error, RequestOptions, SecretString};
 
 use crate::error::to_js_error;
 use crate::paginator::{AnyPaginator, NativePaginator};
 use crate::promise::spawn_promise;
 
 /// Client settings as the npm package passes them, in camelCase. Every field
-/// is optional; the core fills in its defaults and the
-/// `REALTIME_FINANCE_*` environment variables.
+/// is optional. The fields map one to one onto the core's `ClientOptions`,
+/// which applies the rules, defaults and `REALTIME_FINANCE_*` fallbacks.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ClientOptions {
+struct NodeClientOptions {
     api_key: Option<String>,
     client_id: Option<String>,
     client_secret: Option<String>,
     scopes: Option<Vec<String>>,
     token_url: Option<String>,
-    /// `client_secret_basic` or `client_secret_post`.
-    auth_method: Option<String>,
+    client_auth_method: Option<String>,
     base_url: Option<String>,
-    /// `sandbox` or `live`.
     environment: Option<String>,
     /// Milliseconds.
     timeout: Option<f64>,
@@ -41,7 +37,7 @@ struct ClientOptions {
     connect_timeout: Option<f64>,
     max_retries: Option<u32>,
     /// Path of a PEM file.
-    ca_cert: Option<String>,
+    ca_cert: Option<PathBuf>,
     ca_cert_pem: Option<String>,
     /// When `true`, the `REALTIME_FINANCE_*` environment variables are not read.
     ignore_environment_variables: Option<bool>,
@@ -68,8 +64,9 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// Builds a client from a settings object (see `ClientOptions`).
-    /// Throws a `configuration` error for settings the core rejects.
+    /// Builds a client from a settings object (see `NodeClientOptions`).
+    /// Throws a `configuration` error for settings the core rejects, with
+    /// the core's message, which names settings in snake_case.
     #[napi(constructor, catch_unwind)]
     pub fn new(env: Env, options: Option<Value>) -> Result<Self> {
         let node_version = env
@@ -358,86 +355,39 @@ fn call_options_from_json(options: Option<Value>) -> realtime_finance::Result<Re
     })
 }
 
+/// Converts the npm package's options into the core's `ClientOptions` and
+/// builds the client; only the JSON shape and the millisecond durations are
+/// checked here.
 fn build_client(options: Option<Value>, node_version: &str) -> realtime_finance::Result<Client> {
-    let options: ClientOptions = match options {
-        None | Some(Value::Null) => ClientOptions::default(),
+    let options: NodeClientOptions = match options {
+        None | Some(Value::Null) => NodeClientOptions::default(),
         Some(value) => serde_json::from_value(value)
             .map_err(|error| Error::configuration(format!("invalid client options: {error}")))?,
     };
-
-    let mut builder = ClientBuilder::new().language("node", node_version);
-    if options.ignore_environment_variables == Some(true) {
-        builder = builder.ignore_environment_variables();
+    ClientOptions {
+        api_key: options.api_key.map(SecretString::new),
+        client_id: options.client_id,
+        client_secret: options.client_secret.map(SecretString::new),
+        scopes: options.scopes,
+        token_url: options.token_url,
+        client_auth_method: options.client_auth_method,
+        environment: options.environment,
+        base_url: options.base_url,
+        timeout: options
+            .timeout
+            .map(|ms| duration_from_millis("timeout", ms))
+            .transpose()?,
+        connect_timeout: options
+            .connect_timeout
+            .map(|ms| duration_from_millis("connectTimeout", ms))
+            .transpose()?,
+        max_retries: options.max_retries,
+        ca_cert_path: options.ca_cert,
+        ca_cert_pem: options.ca_cert_pem.map(String::into_bytes),
+        language: Some(("node".to_owned(), node_version.to_owned())),
+        ignore_environment: options.ignore_environment_variables == Some(true),
     }
-    builder = match (options.api_key, options.client_id, options.client_secret) {
-        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-            return Err(Error::configuration(
-                "both apiKey and OAuth client credentials were given; pass either apiKey or clientId with clientSecret",
-            ))
-        }
-        (Some(api_key), None, None) => builder.api_key(SecretString::new(api_key)),
-        (None, Some(client_id), Some(client_secret)) => builder.client_credentials(ClientCredentials {
-            client_id,
-            client_secret: SecretString::new(client_secret),
-            scopes: options.scopes.unwrap_or_default(),
-            token_url: options.token_url,
-            auth_method: auth_method_from_str(options.auth_method.as_deref())?,
-        }),
-        (None, Some(_), None) => {
-            return Err(Error::configuration("clientId was given without clientSecret; pass both"))
-        }
-        (None, None, Some(_)) => {
-            return Err(Error::configuration("clientSecret was given without clientId; pass both"))
-        }
-        (None, None, None) => builder,
-    };
-
-    if let Some(environment) = options.environment {
-        builder = builder.environment(environment_from_str(&environment)?);
-    }
-    if let Some(base_url) = options.base_url {
-        builder = builder.base_url(base_url);
-    }
-    if let Some(ms) = options.timeout {
-        builder = builder.timeout(duration_from_millis("timeout", ms)?);
-    }
-    if let Some(ms) = options.connect_timeout {
-        builder = builder.connect_timeout(duration_from_millis("connectTimeout", ms)?);
-    }
-    if let Some(max_retries) = options.max_retries {
-        builder = builder.max_retries(max_retries);
-    }
-    if let Some(path) = options.ca_cert {
-        let pem = std::fs::read(&path).map_err(|error| {
-            Error::configuration(format!("failed to read the CA certificate file {path:?}: {error}; pass the path of a PEM file"))
-        })?;
-        builder = builder.ca_certificate_pem(pem);
-    }
-    if let Some(pem) = options.ca_cert_pem {
-        builder = builder.ca_certificate_pem(pem.into_bytes());
-    }
-    builder.build()
-}
-
-fn environment_from_str(value: &str) -> realtime_finance::Result<Environment> {
-    match value {
-        "sandbox" => Ok(Environment::Sandbox),
-        "live" => Ok(Environment::Live),
-        other => Err(Error::configuration(format!(
-            "invalid environment {other:?}; use \"sandbox\" or \"live\""
-        ))),
-    }
-}
-
-fn auth_method_from_str(value: Option<&str>) -> realtime_finance::Result<ClientAuthMethod> {
-    match value {
-        None => Ok(ClientAuthMethod::default()),
-        Some("client_secret_basic") => Ok(ClientAuthMethod::ClientSecretBasic),
-        Some("client_secret_post") => Ok(ClientAuthMethod::ClientSecretPost),
-        Some(other) => Err(Error::configuration(format!(
-            "invalid authMethod {other:?}; use \"client_secret_basic\" or \"client_secret_post\""
-        ))),
-    }
+    .build()
 }
 
 /// Converts a JavaScript millisecond count into a `Duration`.

@@ -1,13 +1,11 @@
 //! Webhook verification and signing, synchronous because they do no I/O.
 
-use std::time::Duration;
-
 use napi::bindgen_prelude::Buffer;
 use napi::{Env, Result};
 use napi_derive::napi;
 use serde_json::Value;
 
-use realtime_finance::{Error, SecretString, Webhook};
+use realtime_finance::{SecretString, Webhook};
 
 use crate::error::{serialization_error, to_js_error};
 
@@ -66,10 +64,6 @@ fn build_verifier(
     let Some(seconds) = tolerance_seconds else {
         return Ok(verifier);
     };
-    let tolerance = Duration::try_from_secs_f64(seconds).map_err(|_| {
-        Error::configuration(format!(
-            "tolerance must be a finite, non-negative number of seconds, got {seconds}"
-        ))
-    })?;
+    let tolerance = realtime_finance::duration_from_seconds("tolerance", seconds)?;
     Ok(verifier.with_tolerance(tolerance))
 }
