@@ -47,7 +47,8 @@ pub struct ClientOptions {
     pub connect_timeout: Option<Duration>,
     /// Retries after the first attempt.
     pub max_retries: Option<u32>,
-    /// Path of a PEM file with extra CA certificates to trust.
+    /// Path of a PEM file with extra CA certificates to trust; may be
+    /// combined with `ca_cert_pem`.
     pub ca_cert_path: Option<PathBuf>,
     /// Extra CA certificates to trust, as PEM text.
     pub ca_cert_pem: Option<Vec<u8>>,
@@ -127,11 +128,18 @@ impl ClientOptions {
         if let Some(max_retries) = self.max_retries {
             builder = builder.max_retries(max_retries);
         }
-        if let Some(path) = &self.ca_cert_path {
-            builder = builder.ca_certificate_pem(read_ca_file(path)?);
-        }
+        // Both settings may be given: PEM bundles concatenate, so the
+        // client trusts the certificates of both.
+        let mut ca_bundle = match &self.ca_cert_path {
+            Some(path) => read_ca_file(path)?,
+            None => Vec::new(),
+        };
         if let Some(pem) = self.ca_cert_pem {
-            builder = builder.ca_certificate_pem(pem);
+            ca_bundle.push(b'\n');
+            ca_bundle.extend_from_slice(&pem);
+        }
+        if !ca_bundle.is_empty() {
+            builder = builder.ca_certificate_pem(ca_bundle);
         }
         if let Some((name, version)) = self.language {
             builder = builder.language(name, version);

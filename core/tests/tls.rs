@@ -43,3 +43,36 @@ async fn unknown_ca_rejected() {
     assert_eq!(error.kind(), ErrorKind::Connection);
     assert_eq!(sandbox.requests("GET /v1/transactions").await, 0);
 }
+
+#[tokio::test]
+async fn ca_file_and_pem_both_trusted() {
+    let first = tls_sandbox().await;
+    let second = tls_sandbox().await;
+    let ca_file = first
+        .running
+        .credentials()
+        .ca_cert
+        .clone()
+        .expect("a CA file with --tls");
+    let second_pem = second.running.ca_cert_pem().unwrap().as_bytes().to_vec();
+
+    for sandbox in [&first, &second] {
+        let client = realtime_finance::ClientOptions {
+            api_key: Some(sandbox.secret_key().into()),
+            base_url: Some(sandbox.base_url().to_owned()),
+            ca_cert_path: Some(ca_file.clone().into()),
+            ca_cert_pem: Some(second_pem.clone()),
+            ignore_environment: true,
+            ..Default::default()
+        }
+        .build()
+        .unwrap();
+
+        let page = client
+            .transactions()
+            .list_page(&Default::default(), &RequestOptions::default())
+            .await;
+
+        assert!(page.is_ok(), "{}: {page:?}", sandbox.base_url());
+    }
+}
