@@ -160,7 +160,7 @@ impl ClientOptions {
 pub fn duration_from_seconds(setting: &str, seconds: f64) -> Result<Duration> {
     Duration::try_from_secs_f64(seconds).map_err(|_| {
         Error::configuration(format!(
-            "{setting} must be a positive number of seconds, got {seconds}"
+            "{setting} must be zero or a positive number of seconds, got {seconds}"
         ))
     })
 }

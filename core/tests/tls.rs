@@ -60,7 +60,7 @@ async fn ca_file_and_pem_both_trusted() {
         let client = realtime_finance::ClientOptions {
             api_key: Some(sandbox.secret_key().into()),
             base_url: Some(sandbox.base_url().to_owned()),
-            ca_cert_path: Some(ca_file.clone().into()),
+            ca_cert_path: Some(ca_file.clone()),
             ca_cert_pem: Some(second_pem.clone()),
             ignore_environment: true,
             ..Default::default()
