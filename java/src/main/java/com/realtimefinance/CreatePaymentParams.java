@@ -1,17 +1,13 @@
 package com.realtimefinance;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The body of {@code client.payments().create(...)}. Immutable.
  */
-public final class CreatePaymentParams {
-    private final Map<String, Object> fields;
-
-    private CreatePaymentParams(Map<String, Object> fields) {
-        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+public final class CreatePaymentParams extends Params {
+    private CreatePaymentParams(Builder builder) {
+        super(builder);
     }
 
     /** Starts a builder with no field set. */
@@ -19,90 +15,43 @@ public final class CreatePaymentParams {
         return new Builder();
     }
 
-    /** Returns the fields that were set, keyed by their API names, as sent to the core. */
-    Map<String, Object> fields() {
-        return fields;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof CreatePaymentParams && fields.equals(((CreatePaymentParams) other).fields);
-    }
-
-    @Override
-    public int hashCode() {
-        return fields.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "CreatePaymentParams" + fields;
-    }
-
     /**
      * Builds a {@link CreatePaymentParams}. Setting a field twice keeps the last value, and
      * setting it to null clears it.
      */
-    public static final class Builder {
-        private final Map<String, Object> fields = new LinkedHashMap<>();
-
-        private Builder() {}
-
-        /** Sets a field, or clears it when {@code value} is null. */
-        private void set(String key, Object value) {
-            if (value == null) {
-                fields.remove(key);
-            } else {
-                fields.put(key, value);
-            }
+    public static final class Builder extends Params.Builder<Builder> {
+        private Builder() {
+            super(Builder.class);
         }
 
         /** Sets the amount in minor units (required), 1 to 100 000 000 000. */
         public Builder amount(long amount) {
-            fields.put("amount", amount);
-            return this;
+            return set("amount", amount);
         }
 
         /** Sets the ISO 4217 currency code in upper case, such as {@code "EUR"} (required). */
         public Builder currency(String currency) {
-            set("currency", currency);
-            return this;
+            return set("currency", currency);
         }
 
         /** Sets the {@code acct_} id the money comes from (required). */
         public Builder sourceAccount(String sourceAccount) {
-            set("source_account", sourceAccount);
-            return this;
+            return set("source_account", sourceAccount);
         }
 
         /** Sets the {@code acct_} id the money goes to, different from the source (required). */
         public Builder destinationAccount(String destinationAccount) {
-            set("destination_account", destinationAccount);
-            return this;
+            return set("destination_account", destinationAccount);
         }
 
         /** Sets a description of at most 500 characters. */
         public Builder description(String description) {
-            set("description", description);
-            return this;
+            return set("description", description);
         }
 
         /** Sets at most 20 keys of up to 40 characters, with values of up to 500 characters. */
         public Builder metadata(Map<String, String> metadata) {
-            set("metadata", metadata == null ? null : Map.copyOf(metadata));
-            return this;
-        }
-
-        /**
-         * Sets a field by its API name, such as one that this SDK version has
-         * no setter for, or clears it when {@code value} is null. The value may
-         * be a String, an integer, a Boolean, a List or a Map. The core rejects
-         * a name that the API does not know with an
-         * {@link InvalidRequestException} naming it.
-         */
-        public Builder putExtraParam(String name, Object value) {
-            set(java.util.Objects.requireNonNull(name, "name"), value);
-            return this;
+            return set("metadata", metadata == null ? null : Map.copyOf(metadata));
         }
 
         /**
@@ -111,7 +60,7 @@ public final class CreatePaymentParams {
          * {@link InvalidRequestException} naming the field.
          */
         public CreatePaymentParams build() {
-            return new CreatePaymentParams(fields);
+            return new CreatePaymentParams(this);
         }
     }
 }

@@ -1,13 +1,12 @@
 package com.realtimefinance;
 
 import com.realtimefinance.internal.ffi.FfiEvent;
-import java.util.Objects;
 
 /**
  * Something that happened to a resource, from {@code client.events().list(...)} or a
  * verified webhook ({@link Webhook#verify}). Immutable.
  */
-public final class Event {
+public final class Event extends ApiObject {
     private final String object;
     private final String id;
     private final String type;
@@ -57,24 +56,8 @@ public final class Event {
     }
 
     @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof Event)) {
-            return false;
-        }
-        Event that = (Event) other;
-        return Objects.equals(object, that.object)
-                && Objects.equals(id, that.id)
-                && Objects.equals(type, that.type)
-                && created == that.created
-                && Objects.equals(dataObjectJson, that.dataObjectJson);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(object, id, type, created, dataObjectJson);
+    Object[] fieldValues() {
+        return new Object[] {object, id, type, created, dataObjectJson};
     }
 
     @Override
@@ -86,9 +69,5 @@ public final class Event {
                 + ", created=" + created
                 + ", dataObjectJson=" + quote(dataObjectJson)
                 + "}";
-    }
-
-    private static String quote(String value) {
-        return value == null ? "null" : "'" + value + "'";
     }
 }

@@ -2,13 +2,12 @@ package com.realtimefinance;
 
 import com.realtimefinance.internal.ffi.FfiFraudAssessment;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * The fraud engine's verdict on a prospective or existing payment. Immutable.
  */
-public final class FraudAssessment {
+public final class FraudAssessment extends ApiObject {
     private final String object;
     private final String id;
     private final int riskScore;
@@ -106,30 +105,9 @@ public final class FraudAssessment {
     }
 
     @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof FraudAssessment)) {
-            return false;
-        }
-        FraudAssessment that = (FraudAssessment) other;
-        return Objects.equals(object, that.object)
-                && Objects.equals(id, that.id)
-                && riskScore == that.riskScore
-                && Objects.equals(decision, that.decision)
-                && Objects.equals(reasons, that.reasons)
-                && amount == that.amount
-                && Objects.equals(currency, that.currency)
-                && Objects.equals(sourceAccount, that.sourceAccount)
-                && Objects.equals(destinationAccount, that.destinationAccount)
-                && Objects.equals(payment, that.payment)
-                && created == that.created;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(object, id, riskScore, decision, reasons, amount, currency, sourceAccount, destinationAccount, payment, created);
+    Object[] fieldValues() {
+        return new Object[] {object, id, riskScore, decision, reasons, amount, currency,
+                sourceAccount, destinationAccount, payment, created};
     }
 
     @Override
@@ -147,9 +125,5 @@ public final class FraudAssessment {
                 + ", payment=" + quote(payment)
                 + ", created=" + created
                 + "}";
-    }
-
-    private static String quote(String value) {
-        return value == null ? "null" : "'" + value + "'";
     }
 }

@@ -1,12 +1,11 @@
 package com.realtimefinance;
 
 import com.realtimefinance.internal.ffi.FfiFraudReason;
-import java.util.Objects;
 
 /**
  * One rule that added to a fraud risk score. Immutable.
  */
-public final class FraudReason {
+public final class FraudReason extends ApiObject {
     private final String code;
     private final String message;
 
@@ -32,21 +31,8 @@ public final class FraudReason {
     }
 
     @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof FraudReason)) {
-            return false;
-        }
-        FraudReason that = (FraudReason) other;
-        return Objects.equals(code, that.code)
-                && Objects.equals(message, that.message);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(code, message);
+    Object[] fieldValues() {
+        return new Object[] {code, message};
     }
 
     @Override
@@ -55,9 +41,5 @@ public final class FraudReason {
                 + "code=" + quote(code)
                 + ", message=" + quote(message)
                 + "}";
-    }
-
-    private static String quote(String value) {
-        return value == null ? "null" : "'" + value + "'";
     }
 }

@@ -1,17 +1,11 @@
 package com.realtimefinance;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Filters and paging for {@code client.events().list(...)}. Immutable.
  */
-public final class ListEventsParams {
-    private final Map<String, Object> fields;
-
-    private ListEventsParams(Map<String, Object> fields) {
-        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+public final class ListEventsParams extends Params {
+    private ListEventsParams(Builder builder) {
+        super(builder);
     }
 
     /** Starts a builder with no field set. */
@@ -19,72 +13,28 @@ public final class ListEventsParams {
         return new Builder();
     }
 
-    /** Returns the fields that were set, keyed by their API names, as sent to the core. */
-    Map<String, Object> fields() {
-        return fields;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ListEventsParams && fields.equals(((ListEventsParams) other).fields);
-    }
-
-    @Override
-    public int hashCode() {
-        return fields.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "ListEventsParams" + fields;
-    }
-
     /**
      * Builds a {@link ListEventsParams}. Setting a field twice keeps the last value, and
      * setting it to null clears it.
      */
-    public static final class Builder {
-        private final Map<String, Object> fields = new LinkedHashMap<>();
-
-        private Builder() {}
-
-        /** Sets a field, or clears it when {@code value} is null. */
-        private void set(String key, Object value) {
-            if (value == null) {
-                fields.remove(key);
-            } else {
-                fields.put(key, value);
-            }
+    public static final class Builder extends Params.Builder<Builder> {
+        private Builder() {
+            super(Builder.class);
         }
 
         /** Sets the page size, 1 to 100. */
         public Builder limit(int limit) {
-            fields.put("limit", limit);
-            return this;
+            return set("limit", limit);
         }
 
         /** Sets the id to start after; the auto-paging iterator sets it for later pages. */
         public Builder startingAfter(String startingAfter) {
-            set("starting_after", startingAfter);
-            return this;
+            return set("starting_after", startingAfter);
         }
 
         /** Sets the event type to filter on, such as {@code "payment.succeeded"}. */
         public Builder type(String type) {
-            set("type", type);
-            return this;
-        }
-
-        /**
-         * Sets a field by its API name, such as one that this SDK version has
-         * no setter for, or clears it when {@code value} is null. The value may
-         * be a String, an integer, a Boolean, a List or a Map. The core rejects
-         * a name that the API does not know with an
-         * {@link InvalidRequestException} naming it.
-         */
-        public Builder putExtraParam(String name, Object value) {
-            set(java.util.Objects.requireNonNull(name, "name"), value);
-            return this;
+            return set("type", type);
         }
 
         /**
@@ -93,7 +43,7 @@ public final class ListEventsParams {
          * {@link InvalidRequestException} naming the field.
          */
         public ListEventsParams build() {
-            return new ListEventsParams(fields);
+            return new ListEventsParams(this);
         }
     }
 }

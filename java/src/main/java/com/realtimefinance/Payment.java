@@ -3,13 +3,12 @@ package com.realtimefinance;
 import com.realtimefinance.internal.ffi.FfiPayment;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * A transfer of money between two accounts. Immutable.
  */
-public final class Payment {
+public final class Payment extends ApiObject {
     private final String object;
     private final String id;
     private final long amount;
@@ -115,31 +114,9 @@ public final class Payment {
     }
 
     @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof Payment)) {
-            return false;
-        }
-        Payment that = (Payment) other;
-        return Objects.equals(object, that.object)
-                && Objects.equals(id, that.id)
-                && amount == that.amount
-                && Objects.equals(currency, that.currency)
-                && Objects.equals(status, that.status)
-                && Objects.equals(sourceAccount, that.sourceAccount)
-                && Objects.equals(destinationAccount, that.destinationAccount)
-                && Objects.equals(description, that.description)
-                && Objects.equals(metadata, that.metadata)
-                && Objects.equals(failureCode, that.failureCode)
-                && created == that.created
-                && Objects.equals(canceledAt, that.canceledAt);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(object, id, amount, currency, status, sourceAccount, destinationAccount, description, metadata, failureCode, created, canceledAt);
+    Object[] fieldValues() {
+        return new Object[] {object, id, amount, currency, status, sourceAccount,
+                destinationAccount, description, metadata, failureCode, created, canceledAt};
     }
 
     @Override
@@ -158,9 +135,5 @@ public final class Payment {
                 + ", created=" + created
                 + ", canceledAt=" + canceledAt
                 + "}";
-    }
-
-    private static String quote(String value) {
-        return value == null ? "null" : "'" + value + "'";
     }
 }

@@ -1,12 +1,11 @@
 package com.realtimefinance;
 
 import com.realtimefinance.internal.ffi.FfiTransaction;
-import java.util.Objects;
 
 /**
  * A posted or pending movement of money on an account. Immutable.
  */
-public final class Transaction {
+public final class Transaction extends ApiObject {
     private final String object;
     private final String id;
     private final long amount;
@@ -96,29 +95,9 @@ public final class Transaction {
     }
 
     @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof Transaction)) {
-            return false;
-        }
-        Transaction that = (Transaction) other;
-        return Objects.equals(object, that.object)
-                && Objects.equals(id, that.id)
-                && amount == that.amount
-                && Objects.equals(currency, that.currency)
-                && Objects.equals(status, that.status)
-                && Objects.equals(direction, that.direction)
-                && Objects.equals(account, that.account)
-                && Objects.equals(counterparty, that.counterparty)
-                && Objects.equals(description, that.description)
-                && created == that.created;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(object, id, amount, currency, status, direction, account, counterparty, description, created);
+    Object[] fieldValues() {
+        return new Object[] {object, id, amount, currency, status, direction, account, counterparty,
+                description, created};
     }
 
     @Override
@@ -135,9 +114,5 @@ public final class Transaction {
                 + ", description=" + quote(description)
                 + ", created=" + created
                 + "}";
-    }
-
-    private static String quote(String value) {
-        return value == null ? "null" : "'" + value + "'";
     }
 }

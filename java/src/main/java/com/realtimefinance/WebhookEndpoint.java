@@ -2,14 +2,13 @@ package com.realtimefinance;
 
 import com.realtimefinance.internal.ffi.FfiWebhookEndpoint;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A URL that receives signed event deliveries. Immutable.
  *
  * <p>{@link #toString()} shows only the secret's {@code whsec_} prefix.
  */
-public final class WebhookEndpoint {
+public final class WebhookEndpoint extends ApiObject {
     private final String object;
     private final String id;
     private final String url;
@@ -83,27 +82,8 @@ public final class WebhookEndpoint {
     }
 
     @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof WebhookEndpoint)) {
-            return false;
-        }
-        WebhookEndpoint that = (WebhookEndpoint) other;
-        return Objects.equals(object, that.object)
-                && Objects.equals(id, that.id)
-                && Objects.equals(url, that.url)
-                && Objects.equals(enabledEvents, that.enabledEvents)
-                && Objects.equals(description, that.description)
-                && Objects.equals(secret, that.secret)
-                && Objects.equals(status, that.status)
-                && created == that.created;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(object, id, url, enabledEvents, description, secret, status, created);
+    Object[] fieldValues() {
+        return new Object[] {object, id, url, enabledEvents, description, secret, status, created};
     }
 
     @Override
@@ -118,9 +98,5 @@ public final class WebhookEndpoint {
                 + ", status=" + quote(status)
                 + ", created=" + created
                 + "}";
-    }
-
-    private static String quote(String value) {
-        return value == null ? "null" : "'" + value + "'";
     }
 }

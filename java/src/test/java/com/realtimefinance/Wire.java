@@ -9,10 +9,16 @@ import java.util.stream.Collectors;
 final class Wire {
     private Wire() {}
 
-    static Map<String, Object> of(Transaction value) {
+    /** Returns a new map that contains the two fields every API object starts with, {@code id} and {@code object}. */
+    private static Map<String, Object> start(String id, String object) {
         Map<String, Object> wire = new LinkedHashMap<>();
-        wire.put("id", value.getId());
-        wire.put("object", value.getObject());
+        wire.put("id", id);
+        wire.put("object", object);
+        return wire;
+    }
+
+    static Map<String, Object> of(Transaction value) {
+        Map<String, Object> wire = start(value.getId(), value.getObject());
         wire.put("amount", value.getAmount());
         wire.put("currency", value.getCurrency());
         wire.put("status", value.getStatus().getValue());
@@ -25,9 +31,7 @@ final class Wire {
     }
 
     static Map<String, Object> of(Payment value) {
-        Map<String, Object> wire = new LinkedHashMap<>();
-        wire.put("id", value.getId());
-        wire.put("object", value.getObject());
+        Map<String, Object> wire = start(value.getId(), value.getObject());
         wire.put("amount", value.getAmount());
         wire.put("currency", value.getCurrency());
         wire.put("status", value.getStatus().getValue());
@@ -42,9 +46,7 @@ final class Wire {
     }
 
     static Map<String, Object> of(FraudAssessment value) {
-        Map<String, Object> wire = new LinkedHashMap<>();
-        wire.put("id", value.getId());
-        wire.put("object", value.getObject());
+        Map<String, Object> wire = start(value.getId(), value.getObject());
         wire.put("risk_score", value.getRiskScore());
         wire.put("decision", value.getDecision().getValue());
         List<Map<String, Object>> reasons = value.getReasons().stream()
@@ -61,9 +63,7 @@ final class Wire {
     }
 
     static Map<String, Object> of(Event value) {
-        Map<String, Object> wire = new LinkedHashMap<>();
-        wire.put("id", value.getId());
-        wire.put("object", value.getObject());
+        Map<String, Object> wire = start(value.getId(), value.getObject());
         wire.put("type", value.getType());
         wire.put("created", value.getCreated());
         try {
@@ -75,9 +75,7 @@ final class Wire {
     }
 
     static Map<String, Object> of(WebhookEndpoint value) {
-        Map<String, Object> wire = new LinkedHashMap<>();
-        wire.put("id", value.getId());
-        wire.put("object", value.getObject());
+        Map<String, Object> wire = start(value.getId(), value.getObject());
         wire.put("url", value.getUrl());
         wire.put("enabled_events", value.getEnabledEvents());
         wire.put("description", value.getDescription());
