@@ -11,7 +11,9 @@
 //! The `get_transaction` group calls from one thread. The
 //! `get_transaction_64_threads` group calls from 64 threads at once, as the
 //! bindings' test suites do, and one of its iterations is one call on each
-//! of the 64 threads.
+//! of the 64 threads. After each group the bench prints a Markdown table of
+//! medians over shuffled, interleaved rounds, with the CPU time and the
+//! voluntary context switches per call (see [`print_interleaved`]).
 //!
 //! cargo bench -p realtime-finance --bench get_transaction
 
@@ -189,7 +191,7 @@ impl<'a> Variant<'a> {
 /// Rounds of the interleaved comparison.
 const ROUNDS: usize = 40;
 
-/// What one run of a variant cost, per call.
+/// The cost per call of one run of a variant.
 #[derive(Clone, Copy)]
 struct Cost {
     wall: Duration,
@@ -283,7 +285,7 @@ fn print_interleaved(group: &str, variants: &[Variant], iters: u64, calls_per_it
     }
 }
 
-/// The median of each field on its own.
+/// Returns the median of each field, taken separately.
 fn median(costs: &mut [Cost]) -> Cost {
     let middle = costs.len() / 2;
     costs.sort_by_key(|cost| cost.wall);
@@ -353,7 +355,7 @@ impl Fixture {
             .connect_timeout(CONNECT_TIMEOUT)
     }
 
-    /// The request the SDK sends, parsed the way the SDK parses it.
+    /// Sends the request that the SDK sends and parses the body as the SDK does.
     async fn raw_get(&self, raw: &reqwest::Client) -> Transaction {
         let response = raw
             .get(&self.url)
@@ -410,7 +412,8 @@ impl Fixture {
 /// The SDK keeps reqwest's default of 90 s and retries that failure instead.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(20);
 
-/// The connection settings of the SDK's transport, on reqwest's async client.
+/// Builds a reqwest async client with the connection settings of the SDK's
+/// transport.
 fn raw_client() -> reqwest::Client {
     reqwest::Client::builder()
         .pool_idle_timeout(POOL_IDLE_TIMEOUT)
@@ -423,8 +426,9 @@ fn raw_client() -> reqwest::Client {
         .unwrap()
 }
 
-/// The same settings on `reqwest::blocking`, which runs its own runtime on
-/// a thread of its own. Must be built and dropped outside any runtime.
+/// Builds a `reqwest::blocking` client with the same settings. It runs its
+/// own runtime on a thread of its own, so it must be built and dropped
+/// outside any runtime.
 fn raw_blocking_client() -> reqwest::blocking::Client {
     reqwest::blocking::Client::builder()
         .pool_idle_timeout(POOL_IDLE_TIMEOUT)
@@ -470,7 +474,8 @@ enum Workers {
     CurrentThread,
 }
 
-/// How a candidate facade hands a call to its runtime and gets the result.
+/// The way a candidate facade hands a call to its runtime and gets the
+/// result back.
 #[derive(Clone, Copy)]
 enum Handoff {
     /// `Handle::block_on` on the calling thread: the future runs there and

@@ -23,7 +23,15 @@ use crate::error::{Error, Result};
 
 /// Worker threads of the shared runtime. They run the connection tasks, the
 /// timers and every future passed to [`spawn_and_wait`] or [`spawn`].
-const WORKER_THREADS: usize = 2;
+///
+/// One worker keeps each call on the thread of its connection task, as
+/// `reqwest::blocking` does with its one runtime thread. In the
+/// get_transaction benchmark (`docs/benchmarks.md`) a second worker added
+/// 1.3 to 2 context switches and 6 to 17 % CPU time to a call from one
+/// thread, and did not make calls from 64 threads consistently faster.
+/// NOTE: measured on a 2-core machine only. A process that keeps more than
+/// one core busy with SDK calls may be limited by the single worker.
+const WORKER_THREADS: usize = 1;
 
 struct Shared {
     pid: u32,
@@ -111,8 +119,9 @@ where
 
 /// Runs `future` to completion on the shared runtime, on the calling thread.
 ///
-/// Use [`spawn_and_wait`] when the future is `Send + 'static`: it is faster
-/// because it does not wake the calling thread for every socket event.
+/// Use [`spawn_and_wait`] when the future is `Send + 'static`: it needs
+/// fewer context switches per call because it does not wake the calling
+/// thread for every socket event.
 ///
 /// Errors (`Configuration`): the runtime could not start, or the caller is
 /// already inside a tokio runtime (await the future there instead).
