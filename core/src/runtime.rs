@@ -30,7 +30,8 @@ use crate::error::{Error, Result};
 /// 1.3 to 2 context switches and 6 to 17 % CPU time to a call from one
 /// thread, and did not make calls from 64 threads consistently faster.
 /// NOTE: measured on a 2-core machine only. A process that keeps more than
-/// one core busy with SDK calls may be limited by the single worker.
+/// one core busy with SDK calls may be limited by the single worker, and a
+/// task that blocks the worker stalls every call in the process meanwhile.
 const WORKER_THREADS: usize = 1;
 
 struct Shared {
@@ -92,7 +93,8 @@ fn load() -> Option<&'static Shared> {
 ///
 /// The caller's current `tracing` span stays the parent of the call's
 /// spans. A panic inside `future` resumes on the calling thread. Safe to
-/// call from any number of threads at once.
+/// call from any number of threads at once. Like [`spawn`], `future` must
+/// not block its thread.
 ///
 /// Errors (`Configuration`): the runtime could not start, the caller is
 /// already inside a tokio runtime (await the future there instead), or the
@@ -172,6 +174,11 @@ fn park_until_ready<F: Future>(future: F) -> F::Output {
 }
 
 /// Spawns `future` on the shared runtime and returns its join handle.
+///
+/// `future` must not block its thread, for example by waiting for Python's
+/// GIL or on blocking I/O: the runtime has one worker, so every other call
+/// in the process waits too. Run such work with
+/// `tokio::task::spawn_blocking`.
 ///
 /// Errors (`Configuration`): the runtime could not start.
 pub fn spawn<F>(future: F) -> Result<tokio::task::JoinHandle<F::Output>>
