@@ -21,8 +21,9 @@ use tokio::runtime::{Builder, Runtime};
 
 use crate::error::{Error, Result};
 
-/// Worker threads of the shared runtime. They run the connection tasks, the
-/// timers and every future passed to [`spawn_and_wait`] or [`spawn`].
+/// Default number of worker threads of the shared runtime. They run the
+/// connection tasks, the timers and every future passed to
+/// [`spawn_and_wait`] or [`spawn`].
 ///
 /// One worker keeps each call on the thread of its connection task, as
 /// `reqwest::blocking` does with its one runtime thread. In the
@@ -30,9 +31,29 @@ use crate::error::{Error, Result};
 /// 1.3 to 2 context switches and 6 to 17 % CPU time to a call from one
 /// thread, and did not make calls from 64 threads consistently faster.
 /// NOTE: measured on a 2-core machine only. A process that keeps more than
-/// one core busy with SDK calls may be limited by the single worker, and a
-/// task that blocks the worker stalls every call in the process meanwhile.
-const WORKER_THREADS: usize = 1;
+/// one core busy with SDK calls may be limited by one worker; such a process
+/// sets [`ENV_RUNTIME_THREADS`]. A task that blocks a worker stalls the
+/// calls scheduled on it meanwhile.
+const DEFAULT_WORKER_THREADS: usize = 1;
+
+/// Environment variable that sets the number of worker threads (1 to 64),
+/// read once, when the first client of the process makes its first call.
+pub const ENV_RUNTIME_THREADS: &str = "REALTIME_FINANCE_RUNTIME_THREADS";
+
+/// The worker count from [`ENV_RUNTIME_THREADS`], or the default.
+///
+/// Errors (`Configuration`): a value that is not a whole number from 1 to 64.
+fn worker_threads() -> Result<usize> {
+    let Ok(text) = std::env::var(ENV_RUNTIME_THREADS) else {
+        return Ok(DEFAULT_WORKER_THREADS);
+    };
+    match text.trim().parse::<usize>() {
+        Ok(count @ 1..=64) => Ok(count),
+        _ => Err(Error::configuration(format!(
+            "{ENV_RUNTIME_THREADS}={text:?} is invalid; set a whole number of worker threads from 1 to 64, or unset it"
+        ))),
+    }
+}
 
 struct Shared {
     pid: u32,
@@ -62,7 +83,7 @@ fn shared() -> Result<&'static Shared> {
     }
 
     let runtime = Builder::new_multi_thread()
-        .worker_threads(WORKER_THREADS)
+        .worker_threads(worker_threads()?)
         .thread_name("rtf-worker")
         .enable_all()
         .build()
