@@ -2,6 +2,7 @@
 //! single-call operations.
 
 use std::ffi::c_char;
+use std::future::Future;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -9,6 +10,7 @@ use realtime_finance::{
     duration_from_seconds, params_from_json, runtime, Client, ClientOptions, RequestOptions,
     SecretString,
 };
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::{FfiError, RtfError, RtfStatus};
@@ -178,55 +180,60 @@ pub unsafe extern "C" fn rtf_client_call(
                 |message| FfiError::invalid_request("params_json", message),
             )?;
             let options = request_options(read_optional_str(options_json, "options_json")?)?;
-            let result = call(client, operation, params, &options)?;
+            let result = call(client.clone(), operation, params, options)?;
             write_string(out_json, result);
             Ok(())
         })
     }
 }
 
+/// Runs one operation on the core's runtime and serializes its result on
+/// the calling thread, so that serialization does not occupy the runtime's
+/// worker.
 fn call(
-    client: &Client,
+    client: Client,
     operation: &str,
     params: Map<String, Value>,
-    options: &RequestOptions,
+    options: RequestOptions,
 ) -> Result<String, FfiError> {
+    // Each arm moves its own owned values into the spawned call, which must
+    // be 'static.
     match operation {
         "transactions.retrieve" => {
             let id = id_param(params)?;
-            to_json(&runtime::block_on(client.transactions().retrieve(&id, options))??)
+            call_to_json(async move { client.transactions().retrieve(&id, &options).await })
         }
         "transactions.list_page" => {
             let params = params_from_json(Value::Object(params))?;
-            to_json(&runtime::block_on(client.transactions().list_page(&params, options))??)
+            call_to_json(async move { client.transactions().list_page(&params, &options).await })
         }
         "payments.create" => {
             let params = params_from_json(Value::Object(params))?;
-            to_json(&runtime::block_on(client.payments().create(&params, options))??)
+            call_to_json(async move { client.payments().create(&params, &options).await })
         }
         "payments.retrieve" => {
             let id = id_param(params)?;
-            to_json(&runtime::block_on(client.payments().retrieve(&id, options))??)
+            call_to_json(async move { client.payments().retrieve(&id, &options).await })
         }
         "payments.list_page" => {
             let params = params_from_json(Value::Object(params))?;
-            to_json(&runtime::block_on(client.payments().list_page(&params, options))??)
+            call_to_json(async move { client.payments().list_page(&params, &options).await })
         }
         "payments.cancel" => {
             let id = id_param(params)?;
-            to_json(&runtime::block_on(client.payments().cancel(&id, options))??)
+            call_to_json(async move { client.payments().cancel(&id, &options).await })
         }
         "fraud.assess" => {
             let params = params_from_json(Value::Object(params))?;
-            to_json(&runtime::block_on(client.fraud().assess(&params, options))??)
+            call_to_json(async move { client.fraud().assess(&params, &options).await })
         }
         "events.list_page" => {
             let params = params_from_json(Value::Object(params))?;
-            to_json(&runtime::block_on(client.events().list_page(&params, options))??)
+            call_to_json(async move { client.events().list_page(&params, &options).await })
         }
         "webhook_endpoints.create" => {
             let params = params_from_json(Value::Object(params))?;
-            to_json(&runtime::block_on(client.webhook_endpoints().create(&params, options))??)
+            call_to_json(async move { client.webhook_endpoints().create(&params, &options).await })
         }
         other => Err(FfiError::invalid_request(
             "operation",
@@ -237,6 +244,17 @@ fn call(
             ),
         )),
     }
+}
+
+/// Runs `call` on a worker of the core's runtime, parking the calling
+/// thread, and returns its result as JSON. A panic inside `call` resumes on
+/// the calling thread, where `ffi_call` turns it into RTF_ERROR_INTERNAL.
+fn call_to_json<T, F>(call: F) -> Result<String, FfiError>
+where
+    T: Serialize + Send + 'static,
+    F: Future<Output = realtime_finance::Result<T>> + Send + 'static,
+{
+    to_json(&runtime::spawn_and_wait(call)??)
 }
 
 /// Takes the "id" string of a retrieve or cancel call. Checking its form is
@@ -434,5 +452,41 @@ fn optional_seconds(
             "{name} must be a number of seconds, got {}",
             json_type(&other)
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::CStr;
+    use std::ptr;
+
+    use super::*;
+    use crate::error::{rtf_error_free, RtfErrorKind};
+
+    fn fail_fetch() -> realtime_finance::Result<()> {
+        panic!("page fetch failed")
+    }
+
+    #[test]
+    fn call_panic_becomes_internal_error() {
+        let mut error = ptr::null_mut();
+
+        // SAFETY: `error` is a writable pointer variable.
+        let status = unsafe {
+            ffi_call(&mut error, || {
+                call_to_json(async { fail_fetch() })?;
+                Ok(())
+            })
+        };
+
+        assert_eq!(status, RtfStatus::RTF_ERROR);
+        assert!(!error.is_null());
+        // SAFETY: `ffi_call` stored an error it allocated, freed below.
+        unsafe {
+            assert_eq!((*error).kind, RtfErrorKind::RTF_ERROR_INTERNAL);
+            let message = CStr::from_ptr((*error).message).to_str().unwrap();
+            assert!(message.contains("page fetch failed"), "{message}");
+            rtf_error_free(error);
+        }
     }
 }

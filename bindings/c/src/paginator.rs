@@ -1,9 +1,12 @@
 //! The paginator handle over the core's `Paginator`.
 
 use std::ffi::c_char;
+use std::sync::Arc;
 
 use realtime_finance::{params_from_json, runtime, Event, Paginator, Payment, Transaction};
+use serde::Serialize;
 use serde_json::Value;
+use tokio::sync::Mutex;
 
 use crate::client::{client_ref, request_options, RtfClient};
 use crate::error::{FfiError, RtfError, RtfStatus};
@@ -20,10 +23,30 @@ pub struct RtfPaginator {
     pages: Pages,
 }
 
+/// The core paginator, shared with the task that fetches a page because
+/// that task must own what it uses. Under the one-thread-at-a-time contract
+/// the lock is never contended.
 enum Pages {
-    Transactions(Paginator<Transaction>),
-    Payments(Paginator<Payment>),
-    Events(Paginator<Event>),
+    Transactions(Arc<Mutex<Paginator<Transaction>>>),
+    Payments(Arc<Mutex<Paginator<Payment>>>),
+    Events(Arc<Mutex<Paginator<Event>>>),
+}
+
+fn share<T>(paginator: Paginator<T>) -> Arc<Mutex<Paginator<T>>> {
+    Arc::new(Mutex::new(paginator))
+}
+
+/// Fetches the next page on a worker of the core's runtime while the calling
+/// thread is parked, then serializes it on the calling thread. Returns
+/// `None` once the list is exhausted. A panic inside the fetch resumes on
+/// the calling thread, where `ffi_call` turns it into RTF_ERROR_INTERNAL.
+fn next_page_json<T>(paginator: &Arc<Mutex<Paginator<T>>>) -> Result<Option<String>, FfiError>
+where
+    T: Serialize + Send + 'static,
+{
+    let paginator = Arc::clone(paginator);
+    let page = runtime::spawn_and_wait(async move { paginator.lock().await.next_page().await })??;
+    page.map(|page| to_json(&page)).transpose()
 }
 
 /// Starts a paginator over "transactions.list", "payments.list" or
@@ -63,9 +86,9 @@ pub unsafe extern "C" fn rtf_paginator_new(
             let params = Value::Object(params);
             let options = request_options(read_optional_str(options_json, "options_json")?)?;
             let pages = match operation {
-                "transactions.list" => Pages::Transactions(client.transactions().list(params_from_json(params)?, options)?),
-                "payments.list" => Pages::Payments(client.payments().list(params_from_json(params)?, options)?),
-                "events.list" => Pages::Events(client.events().list(params_from_json(params)?, options)?),
+                "transactions.list" => Pages::Transactions(share(client.transactions().list(params_from_json(params)?, options)?)),
+                "payments.list" => Pages::Payments(share(client.payments().list(params_from_json(params)?, options)?)),
+                "events.list" => Pages::Events(share(client.events().list(params_from_json(params)?, options)?)),
                 other => {
                     return Err(FfiError::invalid_request(
                         "operation",
@@ -106,25 +129,19 @@ pub unsafe extern "C" fn rtf_paginator_next_page(
                     "paginator is NULL; create one with rtf_paginator_new",
                 ));
             }
-            let paginator = &mut *paginator;
+            let paginator = &*paginator;
             if paginator.tag != PAGINATOR_TAG {
                 return Err(FfiError::internal(
                     "paginator is not an RtfPaginator handle (wrong pointer, or already freed)",
                 ));
             }
-            let page = match &mut paginator.pages {
-                Pages::Transactions(pages) => {
-                    runtime::block_on(pages.next_page())??.map(|page| to_json(&page))
-                }
-                Pages::Payments(pages) => {
-                    runtime::block_on(pages.next_page())??.map(|page| to_json(&page))
-                }
-                Pages::Events(pages) => {
-                    runtime::block_on(pages.next_page())??.map(|page| to_json(&page))
-                }
+            let page = match &paginator.pages {
+                Pages::Transactions(pages) => next_page_json(pages)?,
+                Pages::Payments(pages) => next_page_json(pages)?,
+                Pages::Events(pages) => next_page_json(pages)?,
             };
             if let Some(page) = page {
-                write_string(out_json, page?);
+                write_string(out_json, page);
             }
             Ok(())
         })
