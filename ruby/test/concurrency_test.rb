@@ -6,7 +6,7 @@ require_relative "test_helper"
 # one waits on the network inside the library.
 class ConcurrencyTest < SandboxTest
   DELAY_MS = 1000
-  THREADS = 4
+  THREADS = 6
 
   def test_slow_calls_overlap
     add_fault(method: "GET", path: "/v1/transactions/*", count: THREADS, action: "delay", delay_ms: DELAY_MS)
@@ -16,8 +16,9 @@ class ConcurrencyTest < SandboxTest
     threads.each(&:join)
 
     elapsed = Process.clock_gettime(Process::CLOCK_MONOTONIC) - started
-    # Run one after another, the calls would take THREADS seconds.
-    assert_operator elapsed, :<, (THREADS * DELAY_MS / 1000.0) / 2
+    # Run one after another, the calls would take at least THREADS seconds;
+    # the margin of two seconds absorbs a loaded CI machine.
+    assert_operator elapsed, :<, (THREADS - 2) * DELAY_MS / 1000.0
   end
 
   def test_ruby_thread_runs_during_call
