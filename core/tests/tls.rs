@@ -41,6 +41,7 @@ async fn unknown_ca_rejected() {
         .unwrap_err();
 
     assert_eq!(error.kind(), ErrorKind::Connection);
+    assert!(error.message().contains("ca_cert"), "{}", error.message());
     assert_eq!(sandbox.requests("GET /v1/transactions").await, 0);
 }
 

@@ -196,9 +196,16 @@ fn transport_error(error: &reqwest::Error, what: &str) -> Error {
     if error.is_builder() {
         return Error::configuration(format!("{what} could not be built: {detail}"));
     }
+    // rustls reports an untrusted server certificate as an "invalid peer
+    // certificate" (rustls 0.23), which needs a CA setting, not a retry.
+    let fix = if detail.contains("certificate") {
+        "if the server uses a private or self-signed CA, pass its PEM file as ca_cert (or the PEM text as ca_cert_pem)"
+    } else {
+        "check the network and the base URL, then retry"
+    };
     Error::new(
         ErrorKind::Connection,
-        format!("{what} failed before a complete response ({detail}); check the network and the base URL, then retry"),
+        format!("{what} failed before a complete response ({detail}); {fix}"),
     )
 }
 

@@ -125,12 +125,36 @@ pub fn params_from_json<T: serde::de::DeserializeOwned>(
             } else {
                 path
             };
+            let hint = if param.ends_with("amount") {
+                " (an integer number of minor units, such as 1050 for 10.50)"
+            } else {
+                ""
+            };
             let message = format!(
-                "parameter {param:?} is invalid: {detail}; pass a value of the expected type"
+                "parameter {param:?} is invalid: {}; pass a value of the expected type{hint}",
+                plain_type_names(&detail)
             );
             (param, message)
         };
         crate::Error::invalid_param(param, message)
+    })
+}
+
+/// Replaces Rust type names in a serde message with the words a caller in
+/// any language understands ("expected i64" becomes "expected an integer").
+fn plain_type_names(detail: &str) -> String {
+    const NAMES: [(&str, &str); 8] = [
+        ("expected i64", "expected an integer"),
+        ("expected u64", "expected a non-negative integer"),
+        ("expected u32", "expected a non-negative integer"),
+        ("expected u8", "expected a non-negative integer"),
+        ("expected a sequence", "expected a list"),
+        ("expected a map", "expected an object"),
+        ("integer `", "number `"),
+        ("floating point `", "number `"),
+    ];
+    NAMES.iter().fold(detail.to_owned(), |text, (rust, plain)| {
+        text.replace(rust, plain)
     })
 }
 
@@ -147,6 +171,22 @@ mod tests {
 
     use super::*;
     use crate::ErrorKind;
+
+    #[test]
+    fn fractional_amount_explained() {
+        let error = params_from_json::<CreatePaymentParams>(json!({"amount": 10.5})).unwrap_err();
+        assert_eq!(error.param(), Some("amount"));
+        assert!(
+            error.message().contains("expected an integer"),
+            "{}",
+            error.message()
+        );
+        assert!(
+            error.message().contains("minor units"),
+            "{}",
+            error.message()
+        );
+    }
 
     #[test]
     fn unknown_field_named() {
