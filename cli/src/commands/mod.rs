@@ -68,13 +68,63 @@ pub fn finish(result: Result<(), Error>) -> ExitCode {
     }
 }
 
-/// Formats minor units as a decimal amount, assuming two decimals.
-// NOTE: currencies such as JPY have no minor unit; the text output shows
-// them with two decimals anyway. The JSON output keeps the integer.
+/// Formats minor units as a decimal amount in the currency's own number of
+/// decimals (ISO 4217 minor unit): 0 for JPY, 3 for BHD, 2 for most others.
+/// The JSON output keeps the integer.
 pub fn amount(minor_units: i64, currency: &str) -> String {
+    let decimals = minor_unit_digits(currency);
+    let sign = if minor_units < 0 { "-" } else { "" };
+    let magnitude = minor_units.unsigned_abs();
+    if decimals == 0 {
+        return format!("{sign}{magnitude} {currency}");
+    }
+
+    let scale = 10_u64.pow(decimals);
     format!(
-        "{}.{:02} {currency}",
-        minor_units / 100,
-        (minor_units % 100).abs()
+        "{sign}{}.{:0width$} {currency}",
+        magnitude / scale,
+        magnitude % scale,
+        width = decimals as usize
     )
+}
+
+/// Digits after the decimal point of a currency, from the ISO 4217 list.
+fn minor_unit_digits(currency: &str) -> u32 {
+    const NO_MINOR_UNIT: [&str; 16] = [
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
+        "VUV", "XAF", "XOF",
+    ];
+    const THREE_DIGITS: [&str; 7] = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
+    if NO_MINOR_UNIT.contains(&currency) {
+        0
+    } else if THREE_DIGITS.contains(&currency) {
+        3
+    } else {
+        2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::amount;
+
+    #[test]
+    fn amount_two_decimals() {
+        assert_eq!(amount(1050, "EUR"), "10.50 EUR");
+    }
+
+    #[test]
+    fn amount_no_minor_unit() {
+        assert_eq!(amount(500, "JPY"), "500 JPY");
+    }
+
+    #[test]
+    fn amount_three_decimals() {
+        assert_eq!(amount(1005, "BHD"), "1.005 BHD");
+    }
+
+    #[test]
+    fn amount_negative() {
+        assert_eq!(amount(-5, "EUR"), "-0.05 EUR");
+    }
 }

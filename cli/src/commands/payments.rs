@@ -41,9 +41,9 @@ enum PaymentsCommand {
     Get { id: String },
     /// List payments, newest first, across pages.
     List {
-        /// Number of payments to print.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
+        /// Number of payments to print (at least 1).
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
     },
     /// Cancel a pending payment.
     Cancel { id: String },
@@ -84,12 +84,12 @@ pub fn run(args: PaymentsArgs) -> ExitCode {
             }
             PaymentsCommand::List { limit } => {
                 let params = ListPaymentsParams {
-                    limit: Some(limit.clamp(1, 100) as u32),
+                    limit: Some(limit.min(100)),
                     ..Default::default()
                 };
                 let payments = client
                     .list_payments(params, options)?
-                    .take(limit)
+                    .take(limit as usize)
                     .collect::<Result<Vec<_>, _>>()?;
                 print(json, &payments, || {
                     payments.iter().map(line).collect::<Vec<_>>().join("\n")

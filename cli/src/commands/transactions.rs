@@ -21,9 +21,9 @@ enum TransactionsCommand {
     Get { id: String },
     /// List transactions, newest first, across pages.
     List {
-        /// Number of transactions to print.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
+        /// Number of transactions to print (at least 1).
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
         /// Only transactions with this status.
         #[arg(long)]
         status: Option<Status>,
@@ -60,13 +60,13 @@ pub fn run(args: TransactionsArgs) -> ExitCode {
             }
             TransactionsCommand::List { limit, status } => {
                 let params = ListTransactionsParams {
-                    limit: Some(limit.clamp(1, 100) as u32),
+                    limit: Some(limit.min(100)),
                     status: status.map(Into::into),
                     ..Default::default()
                 };
                 let transactions = client
                     .list_transactions(params, RequestOptions::default())?
-                    .take(limit)
+                    .take(limit as usize)
                     .collect::<Result<Vec<_>, _>>()?;
                 print(json, &transactions, || {
                     transactions.iter().map(line).collect::<Vec<_>>().join("\n")
