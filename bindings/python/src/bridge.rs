@@ -58,13 +58,21 @@ where
     let future_ref = py_future.clone().unbind();
     let delivery = async move {
         let joined = task.await;
-        Python::attach(|py| {
-            if let Err(error) = deliver(py, loop_ref.bind(py), future_ref.bind(py), joined) {
-                // The loop was closed before the call finished, so nobody
-                // can await the result any more.
-                tracing::debug!(target: "realtime_finance::python", %error, "dropped the result of an async call");
-            }
+        // Python threads may hold the GIL for a while. Waiting for it on the
+        // runtime's worker would stall every other call in the process, so a
+        // thread of the blocking pool waits instead.
+        let handed_over = tokio::task::spawn_blocking(move || {
+            Python::attach(|py| {
+                if let Err(error) = deliver(py, loop_ref.bind(py), future_ref.bind(py), joined) {
+                    // The loop was closed before the call finished, so nobody
+                    // can await the result any more.
+                    tracing::debug!(target: "realtime_finance::python", %error, "dropped the result of an async call");
+                }
+            })
         });
+        if let Err(error) = handed_over.await {
+            tracing::debug!(target: "realtime_finance::python", %error, "handing an async result to Python failed");
+        }
     };
     runtime::spawn(delivery).map_err(|error| errors::to_py_err(py, &error))?;
     Ok(py_future)
