@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * try (RealTimeFinanceClient client = RealTimeFinanceClient.builder()
  *         .apiKey(System.getenv("REALTIME_FINANCE_SECRET_KEY"))
  *         .build()) {
- *     Transaction transaction = client.transactions().retrieve("txn_0001a9f3");
+ *     for (Transaction transaction : client.transactions().list(ListTransactionsParams.builder().limit(10).build())) {
+ *         System.out.println(transaction.getId());
+ *     }
  * }
  * }</pre>
  *
@@ -93,7 +95,7 @@ public final class RealTimeFinanceClient implements AutoCloseable {
      *     wrong environment
      */
     public void setApiKey(String apiKey) {
-        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(apiKey, "apiKey is null; pass the new secret API key");
         Errors.call(() -> {
             handle().setApiKey(apiKey);
             return null;
@@ -123,7 +125,8 @@ public final class RealTimeFinanceClient implements AutoCloseable {
     /**
      * Builds a {@link RealTimeFinanceClient}. Explicit settings win over
      * environment variables, which win over the core's defaults (60 s
-     * timeout, 10 s connect timeout, 2 retries). Not thread-safe.
+     * timeout, 10 s connect timeout, 2 retries). A {@code null} argument to a
+     * setter leaves that setting unset. Not thread-safe.
      */
     public static final class Builder {
         private String apiKey;
@@ -146,9 +149,13 @@ public final class RealTimeFinanceClient implements AutoCloseable {
         /**
          * Authenticates with a secret API key ({@code sk_test_...} or {@code sk_live_...}). {@link #build()}
          * rejects an API key together with any OAuth setting.
+         *
+         * @param apiKey the key, or {@code null} to leave it unset, so that
+         *     {@code System.getenv("REALTIME_FINANCE_SECRET_KEY")} can be passed
+         *     as is and an unset variable falls back to the environment
          */
         public Builder apiKey(String apiKey) {
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            this.apiKey = apiKey;
             return this;
         }
 
@@ -158,12 +165,17 @@ public final class RealTimeFinanceClient implements AutoCloseable {
          * one token request at a time per client. {@link #build()} rejects
          * these together with an API key.
          *
-         * @param scopes the scopes to request; empty requests the client's default set
+         * <p>A {@code null} client id or secret is unset: {@link #build()}
+         * takes it from {@code REALTIME_FINANCE_CLIENT_ID} or
+         * {@code REALTIME_FINANCE_CLIENT_SECRET}, and throws
+         * {@link ConfigurationException} when that is unset too.
+         *
+         * @param scopes the scopes to request; empty or {@code null} requests the client's default set
          */
         public Builder oauthClientCredentials(String clientId, String clientSecret, Collection<String> scopes) {
-            this.clientId = Objects.requireNonNull(clientId, "clientId");
-            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
-            this.scopes = List.copyOf(scopes);
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.scopes = scopes == null ? null : List.copyOf(scopes);
             return this;
         }
 
@@ -212,13 +224,21 @@ public final class RealTimeFinanceClient implements AutoCloseable {
             return this;
         }
 
-        /** Sets the total time budget of one call across all attempts and backoff. */
+        /**
+         * Sets the total time budget of one call across all attempts and
+         * backoff; {@code null} leaves the default. {@link #build()} throws
+         * {@link ConfigurationException} unless it is greater than zero.
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
         }
 
-        /** Sets the time allowed to open a connection. */
+        /**
+         * Sets the time allowed to open a connection; {@code null} leaves the
+         * default. {@link #build()} throws {@link ConfigurationException}
+         * unless it is greater than zero.
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
@@ -237,9 +257,9 @@ public final class RealTimeFinanceClient implements AutoCloseable {
             return this;
         }
 
-        /** Trusts this PEM certificate (or bundle), in addition to the system roots. */
+        /** Trusts this PEM certificate (or bundle), in addition to the system roots; {@code null} trusts no extra one. */
         public Builder caCertificatePem(String pem) {
-            this.caCertificatePem = pem.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            this.caCertificatePem = pem == null ? null : pem.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             this.caCertificate = null;
             return this;
         }
@@ -251,11 +271,16 @@ public final class RealTimeFinanceClient implements AutoCloseable {
          * @throws ConfigurationException for missing credentials, an API key
          *     together with OAuth settings, a publishable key, an {@code http}
          *     URL on a non-loopback host, a key for the wrong environment, a
-         *     negative retry count, or an unreadable or invalid CA certificate
+         *     timeout that is not greater than zero, a negative retry count,
+         *     or an unreadable or invalid CA certificate
          * @throws UnsatisfiedLinkError when the jar has no native library for
          *     this platform
          */
         public RealTimeFinanceClient build() {
+            // The generated bindings reject a negative Duration with an
+            // IllegalArgumentException that names no option, so check here.
+            checkNotNegative("timeout", timeout);
+            checkNotNegative("connectTimeout", connectTimeout);
             NativeLibrary.ensureLoaded();
             // The core takes the API's names, such as "client_secret_post",
             // which are the enum constants' names in lower case.
@@ -275,6 +300,14 @@ public final class RealTimeFinanceClient implements AutoCloseable {
                     System.getProperty("java.version"));
             NativeClient nativeClient = Errors.call(() -> new NativeClient(config, apiKey, clientSecret));
             return new RealTimeFinanceClient(nativeClient);
+        }
+
+        private static void checkNotNegative(String option, Duration value) {
+            if (value != null && value.isNegative()) {
+                throw new ConfigurationException(new ErrorDetails("configuration", "invalid " + option + " " + value
+                        + " because it is negative; pass a duration greater than zero, such as Duration.ofSeconds(30)",
+                        null, null, null, null, null));
+            }
         }
 
         @Override

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Options for one call, overriding the client's settings. Immutable.
  *
  * <pre>{@code
- * client.payments().create(params, RequestOptions.idempotencyKey("order-42"));
+ * client.payments().create(params, RequestOptions.idempotencyKey("order-1002-java"));
  * }</pre>
  */
 public final class RequestOptions {

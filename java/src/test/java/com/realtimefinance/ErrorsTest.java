@@ -77,6 +77,63 @@ class ErrorsTest {
     }
 
     @Test
+    void nullApiKeyIsUnset() {
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> sandbox.clientBuilder().apiKey(null).build());
+
+        assertTrue(error.getMessage().contains("no credentials"), error.getMessage());
+        assertTrue(error.getMessage().contains("REALTIME_FINANCE_SECRET_KEY"), error.getMessage());
+    }
+
+    @Test
+    void nullSettingsAreUnset() {
+        // Each null must leave its setting unset, so the client reaches the
+        // sandbox with the sandbox's base URL and the core's defaults.
+        try (RealTimeFinanceClient nulls = sandbox.clientBuilder()
+                .apiKey(sandbox.secretKey())
+                .environment(null)
+                .tokenUrl(null)
+                .clientAuthMethod(null)
+                .timeout(null)
+                .connectTimeout(null)
+                .caCertificate(null)
+                .caCertificatePem(null)
+                .build()) {
+            assertEquals(transactionId, nulls.transactions().retrieve(transactionId).getId());
+        }
+    }
+
+    @Test
+    void nullOauthSecretIsUnset() {
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> sandbox.clientBuilder()
+                .oauthClientCredentials(sandbox.clientId(), null, (java.util.Collection<String>) null)
+                .build());
+
+        assertTrue(error.getMessage().contains("REALTIME_FINANCE_CLIENT_SECRET"), error.getMessage());
+    }
+
+    @Test
+    void negativeTimeoutIsConfigurationError() {
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> sandbox.clientBuilder()
+                .apiKey(sandbox.secretKey())
+                .timeout(Duration.ofSeconds(-1))
+                .build());
+
+        assertTrue(error.getMessage().contains("timeout PT-1S"), error.getMessage());
+        assertEquals("configuration", error.getKind());
+    }
+
+    @Test
+    void negativeConnectTimeoutIsConfigurationError() {
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> sandbox.clientBuilder()
+                .apiKey(sandbox.secretKey())
+                .connectTimeout(Duration.ofMillis(-5))
+                .build());
+
+        assertTrue(error.getMessage().contains("connectTimeout PT-0.005S"), error.getMessage());
+    }
+
+    @Test
     void unreadableCaFileIsConfigurationError() {
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> sandbox.clientBuilder()
                 .apiKey(sandbox.secretKey())
