@@ -57,11 +57,17 @@ impl std::fmt::Debug for NativeClient {
     }
 }
 
-/// Runs a core call on the calling thread and flattens the runtime's error.
-fn block_on<T, R: Into<T>>(
-    future: impl std::future::Future<Output = realtime_finance::Result<R>>,
-) -> Result<T, FfiError> {
-    Ok(runtime::block_on(future)??.into())
+/// Runs a core call on a worker of the core's runtime, parking the calling
+/// thread, and converts its result on the calling thread. A panic inside
+/// the call resumes on the calling thread, where UniFFI's scaffolding
+/// reports it to the JVM as an internal error.
+fn spawn_and_wait<T, R>(
+    future: impl std::future::Future<Output = realtime_finance::Result<R>> + Send + 'static,
+) -> Result<T, FfiError>
+where
+    R: Into<T> + Send + 'static,
+{
+    Ok(runtime::spawn_and_wait(future)??.into())
 }
 
 /// Runs a core call on the core's runtime and awaits it from UniFFI's
@@ -126,7 +132,8 @@ impl NativeClient {
         options: FfiRequestOptions,
     ) -> Result<FfiTransaction, FfiError> {
         let options = RequestOptions::try_from(options)?;
-        block_on(self.client.transactions().retrieve(&id, &options))
+        let client = self.client.clone();
+        spawn_and_wait(async move { client.transactions().retrieve(&id, &options).await })
     }
 
     /// Validates `params_json` and returns a pager; sends no request.
@@ -150,7 +157,8 @@ impl NativeClient {
     ) -> Result<FfiPayment, FfiError> {
         let params: CreatePaymentParams = parse_params(&params_json)?;
         let options = RequestOptions::try_from(options)?;
-        block_on(self.client.payments().create(&params, &options))
+        let client = self.client.clone();
+        spawn_and_wait(async move { client.payments().create(&params, &options).await })
     }
 
     pub fn retrieve_payment(
@@ -159,7 +167,8 @@ impl NativeClient {
         options: FfiRequestOptions,
     ) -> Result<FfiPayment, FfiError> {
         let options = RequestOptions::try_from(options)?;
-        block_on(self.client.payments().retrieve(&id, &options))
+        let client = self.client.clone();
+        spawn_and_wait(async move { client.payments().retrieve(&id, &options).await })
     }
 
     /// Validates `params_json` and returns a pager; sends no request.
@@ -179,7 +188,8 @@ impl NativeClient {
         options: FfiRequestOptions,
     ) -> Result<FfiPayment, FfiError> {
         let options = RequestOptions::try_from(options)?;
-        block_on(self.client.payments().cancel(&id, &options))
+        let client = self.client.clone();
+        spawn_and_wait(async move { client.payments().cancel(&id, &options).await })
     }
 
     pub fn assess_fraud(
@@ -189,7 +199,8 @@ impl NativeClient {
     ) -> Result<FfiFraudAssessment, FfiError> {
         let params: CreateFraudAssessmentParams = parse_params(&params_json)?;
         let options = RequestOptions::try_from(options)?;
-        block_on(self.client.fraud().assess(&params, &options))
+        let client = self.client.clone();
+        spawn_and_wait(async move { client.fraud().assess(&params, &options).await })
     }
 
     /// Validates `params_json` and returns a pager; sends no request.
@@ -210,7 +221,8 @@ impl NativeClient {
     ) -> Result<FfiWebhookEndpoint, FfiError> {
         let params: CreateWebhookEndpointParams = parse_params(&params_json)?;
         let options = RequestOptions::try_from(options)?;
-        block_on(self.client.webhook_endpoints().create(&params, &options))
+        let client = self.client.clone();
+        spawn_and_wait(async move { client.webhook_endpoints().create(&params, &options).await })
     }
 }
 

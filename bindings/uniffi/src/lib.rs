@@ -8,10 +8,11 @@
 //! `com.realtimefinance.internal.ffi` and is not a public API: Java users see
 //! the hand-written facade in `java/src/main/java`.
 //!
-//! Every exported function is either synchronous, running the core's future
-//! on the calling thread with [`realtime_finance::runtime::block_on`], or
-//! `async`, spawning the future on the core's shared runtime so connections
-//! and timers never live on UniFFI's own executor.
+//! Every exported function runs the core's future on the core's shared
+//! runtime, so connections and timers never live on UniFFI's own executor.
+//! A synchronous function parks the calling thread until the future ends
+//! ([`realtime_finance::runtime::spawn_and_wait`]); an `async` one awaits
+//! the spawned task's join handle.
 
 uniffi::setup_scaffolding!();
 

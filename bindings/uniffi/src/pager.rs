@@ -36,13 +36,16 @@ macro_rules! pager {
 
         #[uniffi::export]
         impl $name {
-            /// Fetches the next page on the calling thread. Returns `None`
-            /// once the list is exhausted; after an error, calling again
-            /// retries the same page.
+            /// Fetches the next page on a worker of the core's runtime,
+            /// blocking the calling thread. Returns `None` once the list is
+            /// exhausted; after an error, calling again retries the same
+            /// page.
             pub fn next_page(&self) -> Result<Option<Vec<$ffi>>, FfiError> {
                 let paginator = Arc::clone(&self.paginator);
                 let page =
-                    runtime::block_on(async move { paginator.lock().await.next_page().await })??;
+                    runtime::spawn_and_wait(
+                        async move { paginator.lock().await.next_page().await },
+                    )??;
                 Ok(page.map(|items| items.into_iter().map(<$ffi>::from).collect()))
             }
         }
