@@ -21,8 +21,8 @@
  *   error. NULL pointers, handles of the wrong type, invalid UTF-8 and
  *   invalid JSON become errors too. A pointer to freed or foreign memory
  *   cannot be detected in general and is undefined behavior.
- * - Blocking calls run on the calling thread; they must not be made from a
- *   log callback.
+ * - A blocking call parks the calling thread until the SDK's runtime has
+ *   finished it; such calls must not be made from a log callback.
  */
 
 #ifndef REALTIME_FINANCE_H
