@@ -6,6 +6,7 @@ namespace RealtimeFinance;
 
 use RealtimeFinance\Internal\ClientHandle;
 use RealtimeFinance\Internal\Native;
+use RealtimeFinance\Internal\Options;
 use RealtimeFinance\Service\EventService;
 use RealtimeFinance\Service\FraudService;
 use RealtimeFinance\Service\PaymentService;
@@ -23,31 +24,24 @@ use RealtimeFinance\Service\WebhookEndpointService;
  * memory, and var_dump() and print_r() show no secret.
  *
  * @phpstan-type ClientOptions array{
- *     api_key?: string,
- *     client_id?: string,
- *     client_secret?: string,
- *     scopes?: list<string>,
- *     token_url?: string,
- *     client_auth_method?: 'client_secret_basic'|'client_secret_post',
- *     base_url?: string,
- *     environment?: 'sandbox'|'live',
- *     timeout?: float|int,
- *     connect_timeout?: float|int,
- *     max_retries?: int,
- *     ca_cert?: string,
- *     ca_cert_pem?: string,
- *     ignore_environment?: bool,
+ *     api_key?: string|null,
+ *     client_id?: string|null,
+ *     client_secret?: string|null,
+ *     scopes?: list<string>|null,
+ *     token_url?: string|null,
+ *     client_auth_method?: 'client_secret_basic'|'client_secret_post'|null,
+ *     base_url?: string|null,
+ *     environment?: 'sandbox'|'live'|null,
+ *     timeout?: float|int|null,
+ *     connect_timeout?: float|int|null,
+ *     max_retries?: int|null,
+ *     ca_cert?: string|null,
+ *     ca_cert_pem?: string|null,
+ *     ignore_environment?: bool|null,
  * }
  */
 final class Client
 {
-    /** PHP option names that differ from the C ABI's settings, and their ABI names. */
-    private const RENAMED_OPTIONS = [
-        'timeout' => 'timeout_seconds',
-        'connect_timeout' => 'connect_timeout_seconds',
-        'ca_cert' => 'ca_cert_path',
-    ];
-
     public readonly TransactionService $transactions;
     public readonly PaymentService $payments;
     public readonly FraudService $fraud;
@@ -65,16 +59,15 @@ final class Client
      *        as `base_url` or `environment`. `timeout` and `connect_timeout`
      *        in seconds, and `max_retries`. Extra trusted roots as `ca_cert`
      *        (path to a PEM file) or `ca_cert_pem`. `ignore_environment`
-     *        skips the environment variables.
-     * @throws Exception\ConfigurationException for invalid or missing settings,
-     *         or when PHP's FFI extension is unavailable or disabled
+     *        skips the environment variables. A null value leaves an option
+     *        unset, so that its environment variable or default applies.
+     * @throws Exception\ConfigurationException for an unknown option, invalid
+     *         or missing settings, or when PHP's FFI extension is unavailable
+     *         or disabled
      */
     public function __construct(#[\SensitiveParameter] array $options = [])
     {
-        $config = [];
-        foreach ($options as $name => $value) {
-            $config[self::RENAMED_OPTIONS[$name] ?? $name] = $value;
-        }
+        $config = Options::client($options);
         $config['language'] = 'php';
         $config['language_version'] = PHP_VERSION;
 

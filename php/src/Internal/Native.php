@@ -281,7 +281,7 @@ final class Native
     {
         $ffi = self::ffi();
         $paramsJson = self::encode($params, 'params', Exception\InvalidRequestException::class);
-        $optionsJson = self::encode(self::requestOptions($options), 'options', Exception\InvalidRequestException::class);
+        $optionsJson = self::encode(Options::request($options), 'options', Exception\InvalidRequestException::class);
         $out = $ffi->new('char *');
         $error = $ffi->new('RtfError *');
         $status = $ffi->rtf_client_call($client->pointer, $operation, $paramsJson, $optionsJson, \FFI::addr($out), \FFI::addr($error));
@@ -300,7 +300,7 @@ final class Native
     {
         $ffi = self::ffi();
         $paramsJson = self::encode($params, 'params', Exception\InvalidRequestException::class);
-        $optionsJson = self::encode(self::requestOptions($options), 'options', Exception\InvalidRequestException::class);
+        $optionsJson = self::encode(Options::request($options), 'options', Exception\InvalidRequestException::class);
         $paginator = $ffi->new('RtfPaginator *');
         $error = $ffi->new('RtfError *');
         $status = $ffi->rtf_paginator_new($client->pointer, $operation, $paramsJson, $optionsJson, \FFI::addr($paginator), \FFI::addr($error));
@@ -352,21 +352,6 @@ final class Native
         $status = $ffi->rtf_webhook_verify($buffer, $length, $headersJson, $secretsJson, $tolerance, \FFI::addr($out), \FFI::addr($error));
         self::throwIfFailed(self::failure($status, $error));
         return self::decode(self::takeString($out));
-    }
-
-    /**
-     * Renames the PHP request options to the C ABI's options_json fields.
-     *
-     * @param array<string, mixed> $options
-     * @return array<string, mixed>
-     */
-    private static function requestOptions(array $options): array
-    {
-        if (array_key_exists('timeout', $options)) {
-            $options['timeout_seconds'] = $options['timeout'];
-            unset($options['timeout']);
-        }
-        return $options;
     }
 
     /**

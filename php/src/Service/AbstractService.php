@@ -9,7 +9,7 @@ use RealtimeFinance\Internal\ClientHandle;
 /**
  * Base of the resource services, which share the client's native handle.
  *
- * @phpstan-type RequestOptions array{idempotency_key?: string, max_retries?: int, timeout?: float|int}
+ * @phpstan-type RequestOptions array{idempotency_key?: string|null, max_retries?: int|null, timeout?: float|int|null}
  * @internal
  */
 abstract class AbstractService
