@@ -59,7 +59,7 @@ impl Environment {
     }
 }
 
-/// How the client authenticates each API call.
+/// The credential that authenticates each API call.
 #[derive(Debug, Clone)]
 pub enum Credentials {
     /// A secret API key, sent as `Authorization: Bearer <key>`.
@@ -82,7 +82,7 @@ pub struct ClientCredentials {
     pub auth_method: ClientAuthMethod,
 }
 
-/// How the client secret reaches the token endpoint (RFC 6749 section 2.3.1).
+/// The way the client secret reaches the token endpoint (RFC 6749 section 2.3.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ClientAuthMethod {
     /// HTTP Basic with the URL-encoded id and secret (the default).

@@ -46,7 +46,7 @@ pub enum ErrorKind {
     /// 409 and idempotency errors: a key reused with another body, a key
     /// still in use, or a state that forbids the operation.
     Conflict,
-    /// 429: too many requests; `retry_after` says when to try again.
+    /// 429: too many requests. `retry_after` gives the time to wait before trying again.
     RateLimit,
     /// 5xx, or a response the core cannot parse.
     Api,

@@ -28,7 +28,7 @@ pub struct Payment {
     pub description: Option<String>,
     #[serde(default)]
     pub metadata: BTreeMap<String, String>,
-    /// Why the payment failed (`"insufficient_funds"`, `"fraud_declined"`),
+    /// The reason for a failure (`"insufficient_funds"`, `"fraud_declined"`),
     /// set only when `status` is `Failed`.
     pub failure_code: Option<String>,
     /// Unix time in seconds.
@@ -37,7 +37,7 @@ pub struct Payment {
     pub canceled_at: Option<i64>,
 }
 
-/// Where a payment is in its life: `Pending`, then one of the others.
+/// The stage of a payment: `Pending`, then one of the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentStatus {
