@@ -91,7 +91,7 @@ impl Server {
 pub fn run(args: DemoArgs) -> ExitCode {
     let server = match Server::start() {
         Ok(server) => server,
-        Err(error) => return fail(&error),
+        Err(error) => return fail(args.json, &error),
     };
     if !args.json {
         println!("Started the sandbox at {}\n", server.sandbox.base_url());
@@ -110,7 +110,7 @@ pub fn run(args: DemoArgs) -> ExitCode {
     })();
 
     if let Err(error) = result {
-        return fail(&error);
+        return fail(args.json, &error);
     }
     if args.json {
         let report = json!({"base_url": server.sandbox.base_url(), "steps": steps});

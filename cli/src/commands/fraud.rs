@@ -38,38 +38,42 @@ enum FraudCommand {
 }
 
 pub fn run(args: FraudArgs) -> ExitCode {
-    finish((|| {
-        let client = args.client.client()?;
-        let FraudCommand::Assess {
-            amount: minor_units,
-            currency,
-            source_account,
-            destination_account,
-            payment,
-        } = args.command;
-        let params = CreateFraudAssessmentParams {
-            amount: minor_units,
-            currency,
-            source_account,
-            destination_account,
-            payment,
-        };
-        let assessment = client.assess_fraud(&params, &RequestOptions::default())?;
-        print(args.client.json, &assessment, || {
-            let reasons: Vec<String> = assessment
-                .reasons
-                .iter()
-                .map(|reason| format!("  - {}: {}", reason.code, reason.message))
-                .collect();
-            format!(
-                "{}  {:?}  risk {}/100  {}\n{}",
-                assessment.id,
-                assessment.decision,
-                assessment.risk_score,
-                amount(assessment.amount, &assessment.currency),
-                reasons.join("\n")
-            )
-        });
-        Ok(())
-    })())
+    let json_output = args.client.json;
+    finish(
+        json_output,
+        (|| {
+            let client = args.client.client()?;
+            let FraudCommand::Assess {
+                amount: minor_units,
+                currency,
+                source_account,
+                destination_account,
+                payment,
+            } = args.command;
+            let params = CreateFraudAssessmentParams {
+                amount: minor_units,
+                currency,
+                source_account,
+                destination_account,
+                payment,
+            };
+            let assessment = client.assess_fraud(&params, &RequestOptions::default())?;
+            print(args.client.json, &assessment, || {
+                let reasons: Vec<String> = assessment
+                    .reasons
+                    .iter()
+                    .map(|reason| format!("  - {}: {}", reason.code, reason.message))
+                    .collect();
+                format!(
+                    "{}  {:?}  risk {}/100  {}\n{}",
+                    assessment.id,
+                    assessment.decision,
+                    assessment.risk_score,
+                    amount(assessment.amount, &assessment.currency),
+                    reasons.join("\n")
+                )
+            });
+            Ok(())
+        })(),
+    )
 }

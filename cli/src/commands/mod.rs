@@ -9,8 +9,10 @@ pub mod webhooks;
 
 use std::process::ExitCode;
 
+use std::path::PathBuf;
+
 use clap::Args;
-use realtime_finance::{blocking, Client, Error};
+use realtime_finance::{blocking, ClientOptions, Error, SecretString};
 use serde::Serialize;
 
 /// Options every API subcommand takes.
@@ -23,7 +25,11 @@ pub struct ClientArgs {
     /// $REALTIME_FINANCE_BASE_URL, else the environment of the key.
     #[arg(long, global = true)]
     base_url: Option<String>,
-    /// Print machine-readable JSON instead of text.
+    /// PEM file of a CA to trust in addition to the system roots, such as
+    /// the one `rtf sandbox --tls` prints.
+    #[arg(long, global = true)]
+    ca_cert: Option<PathBuf>,
+    /// Print machine-readable JSON instead of text, errors included.
     #[arg(long, global = true)]
     pub json: bool,
 }
@@ -31,14 +37,13 @@ pub struct ClientArgs {
 impl ClientArgs {
     /// Builds a blocking client from the options and the environment.
     pub fn client(&self) -> Result<blocking::Client, Error> {
-        let mut builder = Client::builder();
-        if let Some(key) = &self.api_key {
-            builder = builder.api_key(key.as_str());
-        }
-        if let Some(url) = &self.base_url {
-            builder = builder.base_url(url);
-        }
-        blocking::Client::new(builder)
+        let options = ClientOptions {
+            api_key: self.api_key.clone().map(SecretString::new),
+            base_url: self.base_url.clone(),
+            ca_cert_path: self.ca_cert.clone(),
+            ..ClientOptions::default()
+        };
+        Ok(blocking::Client::from_async(options.build()?))
     }
 }
 
@@ -54,17 +59,33 @@ pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String)
     }
 }
 
-/// Prints `error` as one line on stderr and returns exit code 1.
-pub fn fail(error: &Error) -> ExitCode {
-    eprintln!("error: {error}");
+/// Prints `error` on stderr, as one line of text or, with `--json`, as one
+/// JSON object with the error's fields, and returns exit code 1.
+pub fn fail(json: bool, error: &Error) -> ExitCode {
+    if json {
+        let fields = serde_json::json!({
+            "error": {
+                "kind": error.kind().as_str(),
+                "message": error.message(),
+                "http_status": error.http_status(),
+                "code": error.code(),
+                "request_id": error.request_id(),
+                "param": error.param(),
+                "retry_after": error.retry_after().map(|wait| wait.as_secs_f64()),
+            }
+        });
+        eprintln!("{fields}");
+    } else {
+        eprintln!("error: {error}");
+    }
     ExitCode::FAILURE
 }
 
-/// Runs a command body and turns its error into the one-line format.
-pub fn finish(result: Result<(), Error>) -> ExitCode {
+/// Runs a command body and turns its error into the output format.
+pub fn finish(json: bool, result: Result<(), Error>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => fail(&error),
+        Err(error) => fail(json, &error),
     }
 }
 

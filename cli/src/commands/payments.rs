@@ -50,58 +50,62 @@ enum PaymentsCommand {
 }
 
 pub fn run(args: PaymentsArgs) -> ExitCode {
-    finish((|| {
-        let client = args.client.client()?;
-        let json = args.client.json;
-        let options = RequestOptions::default();
-        match args.command {
-            PaymentsCommand::Create {
-                amount,
-                currency,
-                source_account,
-                destination_account,
-                description,
-                idempotency_key,
-            } => {
-                let params = CreatePaymentParams {
+    let json_output = args.client.json;
+    finish(
+        json_output,
+        (|| {
+            let client = args.client.client()?;
+            let json = args.client.json;
+            let options = RequestOptions::default();
+            match args.command {
+                PaymentsCommand::Create {
                     amount,
                     currency,
                     source_account,
                     destination_account,
                     description,
-                    metadata: None,
-                };
-                let options = RequestOptions {
                     idempotency_key,
-                    ..RequestOptions::default()
-                };
-                let payment = client.create_payment(&params, &options)?;
-                print(json, &payment, || line(&payment));
+                } => {
+                    let params = CreatePaymentParams {
+                        amount,
+                        currency,
+                        source_account,
+                        destination_account,
+                        description,
+                        metadata: None,
+                    };
+                    let options = RequestOptions {
+                        idempotency_key,
+                        ..RequestOptions::default()
+                    };
+                    let payment = client.create_payment(&params, &options)?;
+                    print(json, &payment, || line(&payment));
+                }
+                PaymentsCommand::Get { id } => {
+                    let payment = client.retrieve_payment(&id, &options)?;
+                    print(json, &payment, || line(&payment));
+                }
+                PaymentsCommand::List { limit } => {
+                    let params = ListPaymentsParams {
+                        limit: Some(limit.min(100)),
+                        ..Default::default()
+                    };
+                    let payments = client
+                        .list_payments(params, options)?
+                        .take(limit as usize)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    print(json, &payments, || {
+                        payments.iter().map(line).collect::<Vec<_>>().join("\n")
+                    });
+                }
+                PaymentsCommand::Cancel { id } => {
+                    let payment = client.cancel_payment(&id, &options)?;
+                    print(json, &payment, || line(&payment));
+                }
             }
-            PaymentsCommand::Get { id } => {
-                let payment = client.retrieve_payment(&id, &options)?;
-                print(json, &payment, || line(&payment));
-            }
-            PaymentsCommand::List { limit } => {
-                let params = ListPaymentsParams {
-                    limit: Some(limit.min(100)),
-                    ..Default::default()
-                };
-                let payments = client
-                    .list_payments(params, options)?
-                    .take(limit as usize)
-                    .collect::<Result<Vec<_>, _>>()?;
-                print(json, &payments, || {
-                    payments.iter().map(line).collect::<Vec<_>>().join("\n")
-                });
-            }
-            PaymentsCommand::Cancel { id } => {
-                let payment = client.cancel_payment(&id, &options)?;
-                print(json, &payment, || line(&payment));
-            }
-        }
-        Ok(())
-    })())
+            Ok(())
+        })(),
+    )
 }
 
 /// Formats one payment as a line of text.

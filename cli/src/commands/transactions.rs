@@ -50,31 +50,36 @@ impl From<Status> for TransactionStatus {
 }
 
 pub fn run(args: TransactionsArgs) -> ExitCode {
-    finish((|| {
-        let client = args.client.client()?;
-        let json = args.client.json;
-        match args.command {
-            TransactionsCommand::Get { id } => {
-                let transaction = client.retrieve_transaction(&id, &RequestOptions::default())?;
-                print(json, &transaction, || line(&transaction));
+    let json_output = args.client.json;
+    finish(
+        json_output,
+        (|| {
+            let client = args.client.client()?;
+            let json = args.client.json;
+            match args.command {
+                TransactionsCommand::Get { id } => {
+                    let transaction =
+                        client.retrieve_transaction(&id, &RequestOptions::default())?;
+                    print(json, &transaction, || line(&transaction));
+                }
+                TransactionsCommand::List { limit, status } => {
+                    let params = ListTransactionsParams {
+                        limit: Some(limit.min(100)),
+                        status: status.map(Into::into),
+                        ..Default::default()
+                    };
+                    let transactions = client
+                        .list_transactions(params, RequestOptions::default())?
+                        .take(limit as usize)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    print(json, &transactions, || {
+                        transactions.iter().map(line).collect::<Vec<_>>().join("\n")
+                    });
+                }
             }
-            TransactionsCommand::List { limit, status } => {
-                let params = ListTransactionsParams {
-                    limit: Some(limit.min(100)),
-                    status: status.map(Into::into),
-                    ..Default::default()
-                };
-                let transactions = client
-                    .list_transactions(params, RequestOptions::default())?
-                    .take(limit as usize)
-                    .collect::<Result<Vec<_>, _>>()?;
-                print(json, &transactions, || {
-                    transactions.iter().map(line).collect::<Vec<_>>().join("\n")
-                });
-            }
-        }
-        Ok(())
-    })())
+            Ok(())
+        })(),
+    )
 }
 
 /// Formats one transaction as a line of text.

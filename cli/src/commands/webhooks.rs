@@ -44,33 +44,37 @@ pub fn run(args: WebhooksArgs) -> ExitCode {
         payload_file,
         tolerance,
     } = args.command;
-    finish((|| {
-        let payload = std::fs::read(&payload_file).map_err(|error| {
-            Error::configuration(format!(
-                "could not read the payload file {}: {error}",
-                payload_file.display()
-            ))
-        })?;
-        let pairs = headers
-            .iter()
-            .map(|header| {
-                header
-                    .split_once(':')
-                    .map(|(name, value)| (name.trim(), value.trim()))
-                    .ok_or_else(|| {
-                        Error::configuration(format!(
-                            "--header {header:?} is not of the form \"name: value\""
-                        ))
-                    })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+    let json_output = args.json;
+    finish(
+        json_output,
+        (|| {
+            let payload = std::fs::read(&payload_file).map_err(|error| {
+                Error::configuration(format!(
+                    "could not read the payload file {}: {error}",
+                    payload_file.display()
+                ))
+            })?;
+            let pairs = headers
+                .iter()
+                .map(|header| {
+                    header
+                        .split_once(':')
+                        .map(|(name, value)| (name.trim(), value.trim()))
+                        .ok_or_else(|| {
+                            Error::configuration(format!(
+                                "--header {header:?} is not of the form \"name: value\""
+                            ))
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
 
-        let secrets = secrets.into_iter().map(SecretString::new).collect();
-        let webhook = Webhook::new(secrets)?.with_tolerance(Duration::from_secs(tolerance));
-        let event = webhook.verify(&payload, pairs)?;
-        print(args.json, &event, || {
-            format!("verified: {} {}", event.id, event.event_type)
-        });
-        Ok(())
-    })())
+            let secrets = secrets.into_iter().map(SecretString::new).collect();
+            let webhook = Webhook::new(secrets)?.with_tolerance(Duration::from_secs(tolerance));
+            let event = webhook.verify(&payload, pairs)?;
+            print(args.json, &event, || {
+                format!("verified: {} {}", event.id, event.event_type)
+            });
+            Ok(())
+        })(),
+    )
 }
