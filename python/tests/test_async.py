@@ -130,3 +130,11 @@ async def _take(iterator: AsyncIterator[T], count: int) -> AsyncIterator[Tuple[i
             return
         yield index, item
         index += 1
+
+
+@pytest.mark.asyncio
+async def test_negative_timeout_async(sandbox: Sandbox) -> None:
+    async with sandbox.async_client() as client:
+        with pytest.raises(realtime_finance.InvalidRequestError) as caught:
+            await client.transactions.retrieve("txn_doesnotexist", timeout=-1)
+    assert caught.value.param == "timeout"

@@ -147,3 +147,32 @@ def test_negative_timeout_named(client: Client) -> None:
     with pytest.raises(realtime_finance.InvalidRequestError) as caught:
         client.transactions.retrieve("txn_doesnotexist", timeout=-1)
     assert caught.value.param == "timeout"
+
+
+def test_zero_timeout_named(client: Client) -> None:
+    with pytest.raises(realtime_finance.InvalidRequestError) as caught:
+        client.transactions.retrieve("txn_doesnotexist", timeout=0)
+    assert caught.value.param == "timeout"
+
+
+def test_infinite_timeout_named(client: Client) -> None:
+    with pytest.raises(realtime_finance.InvalidRequestError) as caught:
+        client.transactions.retrieve("txn_doesnotexist", timeout=float("inf"))
+    assert caught.value.param == "timeout"
+
+
+def test_negative_max_retries_named(client: Client) -> None:
+    with pytest.raises(realtime_finance.InvalidRequestError) as caught:
+        client.transactions.retrieve("txn_doesnotexist", max_retries=-1)
+    assert caught.value.param == "max_retries"
+
+
+def test_list_negative_timeout_named(client: Client) -> None:
+    with pytest.raises(realtime_finance.InvalidRequestError) as caught:
+        client.transactions.list(timeout=-1)
+    assert caught.value.param == "timeout"
+
+
+def test_string_timeout_type_error(client: Client) -> None:
+    with pytest.raises(TypeError):
+        client.transactions.retrieve("txn_doesnotexist", timeout="30")  # type: ignore[arg-type]

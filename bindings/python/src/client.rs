@@ -100,7 +100,7 @@ impl NativeClient {
         operation: &str,
         argument: &Bound<'_, PyAny>,
         idempotency_key: Option<String>,
-        max_retries: Option<u32>,
+        max_retries: Option<i64>,
         timeout: Option<f64>,
     ) -> PyResult<Py<PyAny>> {
         let operation = Operation::parse(operation, argument)?;
@@ -117,7 +117,7 @@ impl NativeClient {
         operation: &str,
         argument: &Bound<'py, PyAny>,
         idempotency_key: Option<String>,
-        max_retries: Option<u32>,
+        max_retries: Option<i64>,
         timeout: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let operation = Operation::parse(operation, argument)?;
@@ -134,7 +134,7 @@ impl NativeClient {
         py: Python<'_>,
         operation: &str,
         params: &Bound<'_, PyAny>,
-        max_retries: Option<u32>,
+        max_retries: Option<i64>,
         timeout: Option<f64>,
     ) -> PyResult<NativePaginator> {
         let options = convert::request_options(None, max_retries, timeout)

@@ -181,22 +181,17 @@ pub(crate) fn serialize<T: serde::Serialize>(value: &T) -> Result<Value, Error> 
     })
 }
 
-/// Builds the per-call options of the core from keyword arguments.
+/// Builds the per-call options of the core from keyword arguments, with
+/// `timeout` in seconds. The core checks the values, so every language
+/// accepts and rejects the same options.
 ///
-/// Errors (`InvalidRequest`, `param` set to `timeout`): a negative or
-/// non-finite timeout.
+/// Errors (`InvalidRequest`, `param` set to `max_retries` or `timeout`): a
+/// negative or too large retry count, or a timeout that is not a positive,
+/// finite number of seconds.
 pub(crate) fn request_options(
     idempotency_key: Option<String>,
-    max_retries: Option<u32>,
+    max_retries: Option<i64>,
     timeout: Option<f64>,
 ) -> Result<RequestOptions, Error> {
-    let timeout = timeout
-        .map(|seconds| realtime_finance::duration_from_seconds("timeout", seconds))
-        .transpose()
-        .map_err(|error| Error::invalid_param("timeout", error.message()))?;
-    Ok(RequestOptions {
-        idempotency_key,
-        max_retries,
-        timeout,
-    })
+    RequestOptions::from_values(idempotency_key, max_retries, timeout)
 }
