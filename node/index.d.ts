@@ -62,9 +62,16 @@ export interface RequestOptions {
    * creates a second object.
    */
   idempotencyKey?: string;
-  /** Retries after the first attempt for this call. */
+  /**
+   * Retries after the first attempt for this call. A negative count rejects
+   * the call with `InvalidRequestError`, `param` `'max_retries'`.
+   */
   maxRetries?: number;
-  /** Total time budget of this call, in milliseconds. */
+  /**
+   * Total time budget of this call, in milliseconds. Zero, a negative or a
+   * non-finite value rejects the call with `InvalidRequestError`, `param`
+   * `'timeout'`.
+   */
   timeout?: number;
 }
 

@@ -10,6 +10,7 @@ const {
   Client,
   ConfigurationError,
   ConnectionError,
+  InvalidRequestError,
   PermissionError,
   RateLimitError,
   RealTimeFinanceError,
@@ -107,6 +108,46 @@ test('negative connectTimeout names it', () => {
 
 test('negative timeout is ConfigurationError', () => {
   assert.throws(() => new Client(sandbox.keyOptions({ timeout: -1 })), ConfigurationError);
+});
+
+test('negative per-call timeout is InvalidRequestError', async () => {
+  const client = new Client(sandbox.keyOptions());
+  const error = await client.transactions.retrieve('txn_any', { timeout: -1 }).catch((caught) => caught);
+
+  assert.ok(error instanceof InvalidRequestError);
+  assert.equal(error.param, 'timeout');
+});
+
+test('zero per-call timeout is InvalidRequestError', async () => {
+  const client = new Client(sandbox.keyOptions());
+  const error = await client.transactions.retrieve('txn_any', { timeout: 0 }).catch((caught) => caught);
+
+  assert.ok(error instanceof InvalidRequestError);
+  assert.equal(error.param, 'timeout');
+});
+
+test('negative per-call maxRetries is InvalidRequestError', async () => {
+  const client = new Client(sandbox.keyOptions());
+  const error = await client.transactions.retrieve('txn_any', { maxRetries: -1 }).catch((caught) => caught);
+
+  assert.ok(error instanceof InvalidRequestError);
+  assert.equal(error.param, 'max_retries');
+});
+
+test('list with negative timeout is InvalidRequestError', async () => {
+  const client = new Client(sandbox.keyOptions());
+  const error = await client.transactions.list({ limit: 1 }, { timeout: -1 }).catch((caught) => caught);
+
+  assert.ok(error instanceof InvalidRequestError);
+  assert.equal(error.param, 'timeout');
+});
+
+test('string per-call timeout names options', async () => {
+  const client = new Client(sandbox.keyOptions());
+  const error = await client.transactions.retrieve('txn_any', { timeout: '30' }).catch((caught) => caught);
+
+  assert.ok(error instanceof InvalidRequestError);
+  assert.equal(error.param, 'options');
 });
 
 test('publishable key is rejected', async () => {

@@ -43,12 +43,14 @@ struct NodeClientOptions {
     ignore_environment_variables: Option<bool>,
 }
 
-/// Per-call options as the npm package passes them, in camelCase.
+/// Per-call options as the npm package passes them, in camelCase. Only the
+/// JSON types are checked here, because `RequestOptions::from_values` checks
+/// the values with the same rules and messages as the other languages.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct CallOptions {
     idempotency_key: Option<String>,
-    max_retries: Option<u32>,
+    max_retries: Option<i64>,
     /// Milliseconds.
     timeout: Option<f64>,
 }
@@ -345,14 +347,13 @@ fn call_options_from_json(options: Option<Value>) -> realtime_finance::Result<Re
             Error::invalid_param("options", format!("invalid request options: {error}"))
         })?,
     };
-    Ok(RequestOptions {
-        idempotency_key: options.idempotency_key,
-        max_retries: options.max_retries,
-        timeout: options
-            .timeout
-            .map(|ms| duration_from_millis("timeout", ms))
-            .transpose()?,
-    })
+    // NOTE: the core's timeout message speaks of seconds, so a Node caller
+    // who passes -1 (milliseconds) reads "got -0.001" and "pass for example 30".
+    RequestOptions::from_values(
+        options.idempotency_key,
+        options.max_retries,
+        options.timeout.map(|ms| ms / 1000.0),
+    )
 }
 
 /// Converts the npm package's options into the core's `ClientOptions` and
