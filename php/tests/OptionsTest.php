@@ -102,12 +102,28 @@ final class OptionsTest extends SandboxTestCase
         $this->assertSame('idempotencykey', $error->getParam());
     }
 
-    public function testRequestTimeoutUsesPhpName(): void
+    public function testRequestTimeoutType(): void
+    {
+        $error = $this->requestError(['timeout' => '30']);
+
+        $this->assertStringContainsString('"timeout" must be a finite number of seconds', $error->getMessage());
+        $this->assertStringNotContainsString('timeout_seconds', $error->getMessage());
+        $this->assertSame('timeout', $error->getParam());
+    }
+
+    public function testRequestNegativeTimeout(): void
     {
         $error = $this->requestError(['timeout' => -1]);
 
-        $this->assertStringContainsString('"timeout" must be a number of seconds', $error->getMessage());
+        $this->assertStringContainsString('timeout must be a positive number of seconds', $error->getMessage());
         $this->assertStringContainsString('got -1', $error->getMessage());
+        $this->assertSame('timeout', $error->getParam());
+    }
+
+    public function testRequestInfiniteTimeout(): void
+    {
+        $error = $this->requestError(['timeout' => INF]);
+
         $this->assertSame('timeout', $error->getParam());
     }
 
@@ -116,7 +132,15 @@ final class OptionsTest extends SandboxTestCase
         $error = $this->requestError(['max_retries' => '2']);
 
         $this->assertSame('max_retries', $error->getParam());
-        $this->assertStringContainsString('must be an int of zero or more, got string', $error->getMessage());
+        $this->assertStringContainsString('must be an int, got string', $error->getMessage());
+    }
+
+    public function testRequestNegativeMaxRetries(): void
+    {
+        $error = $this->requestError(['max_retries' => -1]);
+
+        $this->assertSame('max_retries', $error->getParam());
+        $this->assertStringContainsString('got -1', $error->getMessage());
     }
 
     public function testListChecksRequestOptions(): void

@@ -110,4 +110,20 @@ class TransactionsTest < SandboxTest
 
     assert_equal "limitt", error.param
   end
+
+  def test_retrieve_rejects_negative_timeout
+    error = assert_raises(RealtimeFinance::InvalidRequestError) do
+      client.transactions.retrieve(seeded_transaction_id, timeout: -1)
+    end
+
+    assert_equal "timeout", error.param
+  end
+
+  def test_retrieve_rejects_negative_max_retries
+    error = assert_raises(RealtimeFinance::InvalidRequestError) do
+      client.transactions.retrieve(seeded_transaction_id, max_retries: -1)
+    end
+
+    assert_equal "max_retries", error.param
+  end
 end

@@ -284,15 +284,19 @@ fn id_param(mut params: Map<String, Value>) -> Result<String, FfiError> {
     Ok(id)
 }
 
-/// Converts `options_json` into the core's per-call options.
+/// Converts `options_json` into the core's per-call options. Only the JSON
+/// names and types are checked here: `RequestOptions::from_values` applies
+/// the value rules, so every binding rejects the same values.
 pub(crate) fn request_options(options_json: Option<&str>) -> Result<RequestOptions, FfiError> {
     let invalid = |message: String| FfiError::invalid_request("options_json", message);
-    let mut options = RequestOptions::default();
+    let mut idempotency_key = None;
+    let mut max_retries = None;
+    let mut timeout_seconds = None;
     for (name, value) in parse_json_object(options_json, "options_json", invalid)? {
         match name.as_str() {
-            "idempotency_key" => options.idempotency_key = optional_string(value, &name, invalid)?,
-            "max_retries" => options.max_retries = optional_u32(value, &name, invalid)?,
-            "timeout_seconds" => options.timeout = optional_seconds(value, &name, invalid)?,
+            "idempotency_key" => idempotency_key = optional_string(value, &name, invalid)?,
+            "max_retries" => max_retries = optional_i64(value, &name, invalid)?,
+            "timeout_seconds" => timeout_seconds = optional_f64(value, &name, invalid)?,
             _ => {
                 return Err(invalid(format!(
                     "unknown option {name:?}; use idempotency_key, max_retries or timeout_seconds"
@@ -300,7 +304,11 @@ pub(crate) fn request_options(options_json: Option<&str>) -> Result<RequestOptio
             }
         }
     }
-    Ok(options)
+    Ok(RequestOptions::from_values(
+        idempotency_key,
+        max_retries,
+        timeout_seconds,
+    )?)
 }
 
 /// Converts the settings object into the core's `ClientOptions`. Only the
@@ -433,21 +441,39 @@ fn optional_u32(
     }
 }
 
-fn optional_seconds(
+/// Takes a JSON integer. A number with a fraction, or one outside the `i64`
+/// range, is a type error here because the core takes the count as `i64`.
+fn optional_i64(
     value: Value,
     name: &str,
     invalid: impl Fn(String) -> FfiError,
-) -> Result<Option<Duration>, FfiError> {
+) -> Result<Option<i64>, FfiError> {
     match value {
         Value::Null => Ok(None),
-        Value::Number(number) => {
-            let seconds = number.as_f64().unwrap_or(f64::NAN);
-            Duration::try_from_secs_f64(seconds).map(Some).map_err(|_| {
-                invalid(format!(
-                    "{name} must be a non-negative number of seconds, got {number}"
-                ))
-            })
-        }
+        Value::Number(number) => match number.as_i64() {
+            Some(n) => Ok(Some(n)),
+            None => Err(invalid(format!(
+                "{name} must be an integer from {} to {}, got {number}",
+                i64::MIN,
+                i64::MAX
+            ))),
+        },
+        other => Err(invalid(format!(
+            "{name} must be an integer, got {}",
+            json_type(&other)
+        ))),
+    }
+}
+
+fn optional_f64(
+    value: Value,
+    name: &str,
+    invalid: impl Fn(String) -> FfiError,
+) -> Result<Option<f64>, FfiError> {
+    match value {
+        Value::Null => Ok(None),
+        // NaN lets the core reject a number that has no f64 form.
+        Value::Number(number) => Ok(Some(number.as_f64().unwrap_or(f64::NAN))),
         other => Err(invalid(format!(
             "{name} must be a number of seconds, got {}",
             json_type(&other)

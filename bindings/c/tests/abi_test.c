@@ -262,6 +262,10 @@ static void test_call_invalid_params(RtfClient *client) {
         {"transactions.retrieve", "{}", NULL, "id"},
         {"payments.create", "{\"amount\":\"ten\"}", NULL, "amount"},
         {"payments.retrieve", "{\"id\":\"pay_1\"}", "{\"retries\":1}", "options_json"},
+        {"payments.retrieve", "{\"id\":\"pay_1\"}", "{\"timeout_seconds\":-1}", "timeout"},
+        {"payments.retrieve", "{\"id\":\"pay_1\"}", "{\"timeout_seconds\":0}", "timeout"},
+        {"payments.retrieve", "{\"id\":\"pay_1\"}", "{\"max_retries\":-1}", "max_retries"},
+        {"payments.retrieve", "{\"id\":\"pay_1\"}", "{\"max_retries\":1.5}", "options_json"},
         {"transactions.delete", "{}", NULL, "operation"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

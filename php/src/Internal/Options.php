@@ -36,10 +36,14 @@ final class Options
         'ignore_environment' => ['ignore_environment', 'bool'],
     ];
 
-    /** Per-call options, in the same form as CLIENT. */
+    /**
+     * Per-call options, in the same form as CLIENT. Only their types are
+     * checked here. The core rejects a negative timeout or retry count, with
+     * the message that every language shows.
+     */
     private const REQUEST = [
         'idempotency_key' => ['idempotency_key', 'string'],
-        'max_retries' => ['max_retries', 'count'],
+        'max_retries' => ['max_retries', 'int'],
         'timeout' => ['timeout_seconds', 'seconds'],
     ];
 
@@ -48,8 +52,9 @@ final class Options
         'string' => 'a string',
         'strings' => 'a list of strings',
         'positive seconds' => 'a number of seconds (int or float) greater than zero',
-        'seconds' => 'a number of seconds (int or float) of zero or more',
+        'seconds' => 'a finite number of seconds (int or float)',
         'count' => 'an int of zero or more',
+        'int' => 'an int',
         'bool' => 'a bool',
     ];
 
@@ -74,8 +79,9 @@ final class Options
      *
      * @param array<mixed> $options
      * @return array<string, mixed>
-     * @throws Exception\InvalidRequestException for an unknown option or a
-     *         value of the wrong type; getParam() returns the option's name
+     * @throws Exception\InvalidRequestException for an unknown option, a
+     *         value of the wrong type or a non-finite timeout; getParam()
+     *         returns the option's name
      */
     public static function request(array $options): array
     {
@@ -123,12 +129,14 @@ final class Options
             'string' => is_string($value),
             'strings' => is_array($value) && array_is_list($value) && array_filter($value, 'is_string') === $value,
             'positive seconds' => self::isSeconds($value) && $value > 0,
-            'seconds' => self::isSeconds($value) && $value >= 0,
+            'seconds' => self::isSeconds($value),
             'count' => is_int($value) && $value >= 0,
+            'int' => is_int($value),
             'bool' => is_bool($value),
         };
     }
 
+    /** JSON has no form for INF and NaN, so a non-finite float cannot reach the core. */
     private static function isSeconds(mixed $value): bool
     {
         return is_int($value) || (is_float($value) && is_finite($value));
