@@ -71,7 +71,7 @@ impl RequestOptions {
 fn invalid_timeout(seconds: f64) -> Error {
     Error::invalid_param(
         "timeout",
-        format!("timeout must be a positive number of seconds, got {seconds}; pass for example 30"),
+        format!("timeout must be a positive number of seconds, got {seconds} s"),
     )
 }
 

@@ -347,8 +347,8 @@ fn call_options_from_json(options: Option<Value>) -> realtime_finance::Result<Re
             Error::invalid_param("options", format!("invalid request options: {error}"))
         })?,
     };
-    // NOTE: the core's timeout message speaks of seconds, so a Node caller
-    // who passes -1 (milliseconds) reads "got -0.001" and "pass for example 30".
+    // The core's timeout message gives the value in seconds, so a Node
+    // caller who passes -1 (milliseconds) reads "got -0.001 s".
     RequestOptions::from_values(
         options.idempotency_key,
         options.max_retries,
