@@ -4,29 +4,33 @@
 //! that Java code cannot call without name mangling.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use realtime_finance as core;
 
 use crate::error::FfiError;
 
 /// Per-call options; mirrors [`realtime_finance::RequestOptions`].
+///
+/// The values stay unchecked here so that the core's
+/// `RequestOptions::from_values` rejects the same values in every language.
+/// The timeout is `f64` seconds, because UniFFI's duration cannot carry the
+/// negative value that the core must see to reject it.
 #[derive(Debug, Clone, Default, uniffi::Record)]
 pub struct FfiRequestOptions {
     pub idempotency_key: Option<String>,
     pub max_retries: Option<i64>,
-    pub timeout: Option<Duration>,
+    pub timeout_seconds: Option<f64>,
 }
 
 impl TryFrom<FfiRequestOptions> for core::RequestOptions {
     type Error = FfiError;
 
     fn try_from(options: FfiRequestOptions) -> Result<Self, FfiError> {
-        Ok(core::RequestOptions {
-            idempotency_key: options.idempotency_key,
-            max_retries: options.max_retries.map(to_max_retries).transpose()?,
-            timeout: options.timeout,
-        })
+        Ok(core::RequestOptions::from_values(
+            options.idempotency_key,
+            options.max_retries,
+            options.timeout_seconds,
+        )?)
     }
 }
 

@@ -56,8 +56,15 @@ public final class RequestOptions {
         return timeout;
     }
 
+    /**
+     * Converts to the native record. The values pass unchecked, so the core
+     * rejects a negative timeout or retry count with the same
+     * {@link InvalidRequestException} as in every other language.
+     */
     FfiRequestOptions toNative() {
-        return new FfiRequestOptions(idempotencyKey, maxRetries == null ? null : maxRetries.longValue(), timeout);
+        Long retries = maxRetries == null ? null : maxRetries.longValue();
+        Double timeoutSeconds = timeout == null ? null : timeout.getSeconds() + timeout.getNano() / 1e9;
+        return new FfiRequestOptions(idempotencyKey, retries, timeoutSeconds);
     }
 
     @Override

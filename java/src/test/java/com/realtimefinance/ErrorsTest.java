@@ -134,6 +134,27 @@ class ErrorsTest {
     }
 
     @Test
+    void callNegativeTimeoutIsInvalidRequest() {
+        RequestOptions options = RequestOptions.builder().timeout(Duration.ofMillis(-5)).build();
+
+        InvalidRequestException error = assertThrows(InvalidRequestException.class,
+                () -> client.transactions().retrieve(transactionId, options));
+
+        assertEquals("timeout", error.getParam());
+        assertTrue(error.getMessage().contains("got -0.005"), error.getMessage());
+    }
+
+    @Test
+    void callNegativeMaxRetriesIsInvalidRequest() {
+        RequestOptions options = RequestOptions.builder().maxRetries(-1).build();
+
+        InvalidRequestException error = assertThrows(InvalidRequestException.class,
+                () -> client.transactions().retrieve(transactionId, options));
+
+        assertEquals("max_retries", error.getParam());
+    }
+
+    @Test
     void unreadableCaFileIsConfigurationError() {
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> sandbox.clientBuilder()
                 .apiKey(sandbox.secretKey())
