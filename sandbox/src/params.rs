@@ -26,6 +26,14 @@ pub fn type_name(value: &Value) -> &'static str {
 }
 
 /// Fields of a JSON object body.
+/// The money movement described by a payment or fraud assessment body.
+pub struct Transfer {
+    pub amount: i64,
+    pub currency: String,
+    pub source_account: String,
+    pub destination_account: String,
+}
+
 pub struct Fields {
     map: Map<String, Value>,
 }
@@ -103,6 +111,30 @@ impl Fields {
         let code = self.required_string(name, 16)?;
         currency(name, &code)?;
         Ok(code)
+    }
+
+    /// Reads the fields a payment and a fraud assessment share: `amount`,
+    /// `currency`, `source_account` and a different `destination_account`.
+    pub fn required_transfer(&self) -> ApiResult<Transfer> {
+        let amount = self.required_amount("amount")?;
+        let currency = self.required_currency("currency")?;
+        let source_account = self.required_account("source_account")?;
+        let destination_account = self.required_account("destination_account")?;
+        if source_account == destination_account {
+            return Err(ApiError::invalid(
+                "destination_account",
+                format!(
+                    "destination_account must differ from source_account, both are {source_account}."
+                ),
+            ));
+        }
+
+        Ok(Transfer {
+            amount,
+            currency,
+            source_account,
+            destination_account,
+        })
     }
 
     pub fn required_account(&self, name: &str) -> ApiResult<String> {

@@ -289,3 +289,20 @@ async fn payments_created_is_counted() {
     assert_eq!(stats["payments_created"], 2);
     assert_eq!(stats["requests"]["POST /v1/payments"], 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn same_source_and_destination_rejected() {
+    let h = Harness::start().await;
+    let body = json!({
+        "amount": 2500,
+        "currency": "EUR",
+        "source_account": "acct_alice",
+        "destination_account": "acct_alice",
+    });
+
+    for path in ["/v1/payments", "/v1/fraud/assessments"] {
+        let (status, error) = error_of(h.post(path, &body).await).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path}");
+        assert_eq!(error["param"], "destination_account", "{path}");
+    }
+}

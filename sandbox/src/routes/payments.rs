@@ -15,7 +15,7 @@ use crate::body;
 use crate::errors::{ApiError, ApiResult, ErrorType};
 use crate::fraud::FLAGGED_ACCOUNT;
 use crate::ids;
-use crate::params::{Fields, Query};
+use crate::params::{Fields, Query, Transfer};
 use crate::scopes::Scope;
 use crate::state::AppState;
 use crate::store::Payment;
@@ -44,18 +44,12 @@ pub async fn create(
     principal.require(Scope::PaymentsWrite)?;
     let bytes = body::read(request.into_body(), state.config.max_body_bytes).await?;
     let fields = Fields::new(body::json_object(&bytes)?, FIELDS)?;
-    let amount = fields.required_amount("amount")?;
-    let currency = fields.required_currency("currency")?;
-    let source_account = fields.required_account("source_account")?;
-    let destination_account = fields.required_account("destination_account")?;
-    if source_account == destination_account {
-        return Err(ApiError::invalid(
-            "destination_account",
-            format!(
-                "destination_account must differ from source_account, both are {source_account}."
-            ),
-        ));
-    }
+    let Transfer {
+        amount,
+        currency,
+        source_account,
+        destination_account,
+    } = fields.required_transfer()?;
     let description = fields.optional_string("description", 500)?;
     let metadata = fields.optional_metadata("metadata")?;
 
