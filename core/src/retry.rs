@@ -97,8 +97,8 @@ pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
-/// Runs `attempt_once` until it succeeds or [`RetryPolicy::next_wait`] says
-/// stop, all within the policy's time budget.
+/// Runs `attempt_once` until it succeeds or [`RetryPolicy::next_wait`]
+/// returns `None`, all within the policy's time budget.
 ///
 /// Errors: the last attempt's error, or `Timeout` when the budget ran out
 /// during an attempt. `what` names the call in logs and the timeout message.

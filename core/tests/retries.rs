@@ -283,7 +283,7 @@ async fn connection_refused() {
 async fn key_in_use_retried_until_replay() {
     let sandbox = Sandbox::start().await;
     let client = sandbox.client();
-    // The first request holds the key for 1.5 s inside processing, so the
+    // The first request keeps the key for 1.5 s inside processing, so the
     // concurrent duplicate gets 409 idempotency_key_in_use until it is done.
     sandbox
         .fault(json!({"method": "POST", "path": "/v1/payments", "action": "delay", "delay_ms": 1500, "count": 1}))

@@ -1,5 +1,5 @@
 //! `REALTIME_FINANCE_RUNTIME_THREADS` sizes the shared runtime. The runtime
-//! is per process, so this file holds one test, in its own test binary.
+//! is per process, so this file contains one test, in its own test binary.
 
 use realtime_finance::runtime::{self, ENV_RUNTIME_THREADS};
 use realtime_finance::ErrorKind;

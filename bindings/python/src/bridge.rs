@@ -97,7 +97,7 @@ fn deliver(
                 .into_any(),
         ),
         // Only an aborted task is cancelled, and only a cancelled
-        // asyncio.Future aborts it, so there is nobody to tell.
+        // asyncio.Future aborts it, so no caller is waiting.
         Err(join_error) if join_error.is_cancelled() => return Ok(()),
         Err(join_error) => {
             let error = errors::panic_to_py_err(py, join_error.into_panic());

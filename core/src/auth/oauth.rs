@@ -36,9 +36,10 @@ const DEFAULT_LIFETIME: Duration = Duration::from_secs(300);
 /// token was still valid, so calls do not each send a token request.
 const FAILED_REFRESH_PAUSE: Duration = Duration::from_secs(1);
 
-/// The time before expiry at which a token is refreshed: a tenth of its
-/// lifetime, kept within 1 s and 5 min, plus the skew allowance, but at most
-/// half the lifetime so a short-lived token is still used between refreshes.
+/// Computes how long before expiry a token is refreshed: a tenth of its
+/// lifetime, kept within 1 s and 5 min, plus the skew allowance. The margin
+/// is at most half the lifetime, so a short-lived token is still used
+/// between refreshes.
 pub(crate) fn refresh_margin(lifetime: Duration) -> Duration {
     let proportional = (lifetime / 10).clamp(Duration::from_secs(1), Duration::from_secs(300));
     (proportional + CLOCK_SKEW_ALLOWANCE).min(lifetime / 2)

@@ -210,7 +210,7 @@ fn transport_error(error: &reqwest::Error, what: &str) -> Error {
 }
 
 /// The error and its causes, joined by `": "`. reqwest errors carry the URL,
-/// which holds no secret (credentials travel in headers and bodies only).
+/// which contains no secret (credentials travel in headers and bodies only).
 fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     let mut text = error.to_string();
     let mut source = error.source();

@@ -11,8 +11,8 @@ use crate::request::RequestOptions;
 /// verified webhook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    /// The type of the object, always `"event"`; it tells JSON consumers
-    /// (and [`crate::EventData::object`]) what they hold.
+    /// The object type, always `"event"`, so that JSON consumers (and
+    /// [`crate::EventData::object`]) can tell resources apart.
     #[serde(default = "crate::resources::object_name::event")]
     pub object: String,
     /// `evt_` id; also the `webhook-id` of its deliveries.

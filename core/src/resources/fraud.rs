@@ -9,8 +9,8 @@ use crate::request::RequestOptions;
 /// The fraud engine's verdict on a prospective or existing payment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FraudAssessment {
-    /// The type of the object, always `"fraud_assessment"`; it tells JSON consumers
-    /// (and [`crate::EventData::object`]) what they hold.
+    /// The object type, always `"fraud_assessment"`, so that JSON consumers (and
+    /// [`crate::EventData::object`]) can tell resources apart.
     #[serde(default = "crate::resources::object_name::fraud_assessment")]
     pub object: String,
     /// `fa_` id.
@@ -30,7 +30,7 @@ pub struct FraudAssessment {
     pub created: i64,
 }
 
-/// What to do with the payment: `Approve` below 40, `Review` 40 to 74,
+/// The recommended action: `Approve` below 40, `Review` 40 to 74,
 /// `Decline` 75 and above.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -26,8 +26,8 @@ use serde::{Deserialize, Serialize};
 /// One page of a list endpoint, as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page<T> {
-    /// The type of the object, always `"list"`; it tells JSON consumers
-    /// (and [`crate::EventData::object`]) what they hold.
+    /// The object type, always `"list"`, so that JSON consumers (and
+    /// [`crate::EventData::object`]) can tell resources apart.
     #[serde(default = "crate::resources::object_name::list")]
     pub object: String,
     /// The elements of this page, newest first.

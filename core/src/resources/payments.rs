@@ -12,8 +12,8 @@ use crate::request::RequestOptions;
 /// A transfer of money between two accounts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
-    /// The type of the object, always `"payment"`; it tells JSON consumers
-    /// (and [`crate::EventData::object`]) what they hold.
+    /// The object type, always `"payment"`, so that JSON consumers (and
+    /// [`crate::EventData::object`]) can tell resources apart.
     #[serde(default = "crate::resources::object_name::payment")]
     pub object: String,
     /// `pay_` id.

@@ -10,8 +10,8 @@ use crate::request::RequestOptions;
 /// A posted or pending movement of money on an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transaction {
-    /// The type of the object, always `"transaction"`; it tells JSON consumers
-    /// (and [`crate::EventData::object`]) what they hold.
+    /// The object type, always `"transaction"`, so that JSON consumers (and
+    /// [`crate::EventData::object`]) can tell resources apart.
     #[serde(default = "crate::resources::object_name::transaction")]
     pub object: String,
     /// `txn_` id.
@@ -32,7 +32,7 @@ pub struct Transaction {
     pub created: i64,
 }
 
-/// Where a transaction is in its life.
+/// The stage of a transaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TransactionStatus {

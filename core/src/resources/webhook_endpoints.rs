@@ -10,8 +10,8 @@ use crate::secret::SecretString;
 /// A URL that receives signed event deliveries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WebhookEndpoint {
-    /// The type of the object, always `"webhook_endpoint"`; it tells JSON consumers
-    /// (and [`crate::EventData::object`]) what they hold.
+    /// The object type, always `"webhook_endpoint"`, so that JSON consumers (and
+    /// [`crate::EventData::object`]) can tell resources apart.
     #[serde(default = "crate::resources::object_name::webhook_endpoint")]
     pub object: String,
     /// `we_` id.
@@ -33,7 +33,7 @@ pub struct WebhookEndpoint {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhookEndpointParams {
-    /// Where to deliver; `https`, or `http` on a loopback host.
+    /// The delivery URL: `https`, or `http` on a loopback host.
     pub url: String,
     /// Event types to send, or `["*"]` (the default) for all.
     #[serde(skip_serializing_if = "Option::is_none")]
